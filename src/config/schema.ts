@@ -1,0 +1,141 @@
+/**
+ * The orchestrator's configuration: one validated file overrides any part of it.
+ * Defaults are the seed's configuration; docs/configuration.md documents every field.
+ */
+import { z } from "zod";
+import { DecisionKindSchema, INTENTS, IntentSchema, type Intent } from "../state/intents.js";
+import { TOOL_NAMES, type ToolName } from "../tools/names.js";
+
+const score = z.number().min(0).max(1);
+const ToolNameSchema = z.enum(TOOL_NAMES as [ToolName, ...ToolName[]]);
+
+/** The seed's INTENT_TOOL_MAPPING: the read-only tools each intent's playbook may call, and its remediation. */
+export const DEFAULT_INTENT_TOOLS: Record<Intent, ToolName[]> = {
+  dag_failure: ["get_mwaa_logs", "get_glue_logs", "verify_source_data", "retry_airflow_dag"],
+  dag_alarm: ["get_cloudwatch_alarm", "get_mwaa_logs", "retry_airflow_dag"],
+  mwaa_failure: ["get_mwaa_logs", "get_cloudwatch_alarm"],
+  glue_etl_failure: ["get_glue_logs", "verify_source_data", "retry_glue_job"],
+  athena_failure: ["get_athena_query", "verify_source_data", "retry_athena_query"],
+  emr_failure: ["get_emr_logs", "retry_emr"],
+  kafka_events_failed: ["get_kafka_consumer_status", "get_cloudwatch_alarm"],
+  data_missing: ["verify_source_data", "get_s3_logs", "get_cloudwatch_alarm"],
+  source_zero_data: ["verify_source_data", "get_s3_logs"],
+  data_not_available: ["get_cloudwatch_alarm", "verify_source_data", "get_s3_logs"],
+  batch_auto_recovery_failed: [
+    "get_cloudwatch_alarm",
+    "get_mwaa_logs",
+    "get_glue_logs",
+    "retry_airflow_dag",
+    "retry_glue_job",
+  ],
+  access_denied: [],
+  unknown: [],
+};
+
+/** Attempts allowed per intent (the seed: Airflow DAGs at most 3). */
+export const DEFAULT_RETRY_BUDGETS: Record<Intent, number> = {
+  dag_failure: 3,
+  dag_alarm: 3,
+  mwaa_failure: 0,
+  glue_etl_failure: 2,
+  athena_failure: 2,
+  emr_failure: 2,
+  kafka_events_failed: 0,
+  data_missing: 0,
+  source_zero_data: 0,
+  data_not_available: 0,
+  batch_auto_recovery_failed: 1,
+  access_denied: 0,
+  unknown: 0,
+};
+
+const perIntent = <T extends z.ZodType>(value: T, defaults: Record<Intent, z.infer<T>>) =>
+  z
+    .partialRecord(IntentSchema, value)
+    .default({})
+    .transform((given) => ({ ...defaults, ...given }) as Record<Intent, z.infer<T>>);
+
+/** Glob patterns (`*` matches any run of characters) per resource type. Empty: nothing may be remediated. */
+export const AllowListSchema = z.strictObject({
+  glue_jobs: z.array(z.string()).default([]),
+  dags: z.array(z.string()).default([]),
+  athena_workgroups: z.array(z.string()).default([]),
+  emr_clusters: z.array(z.string()).default([]),
+});
+export type AllowList = z.infer<typeof AllowListSchema>;
+
+export const PolicyConfigSchema = z.strictObject({
+  thresholds: z
+    .strictObject({
+      auto_close: score.default(0.8),
+      auto_retry: score.default(0.6),
+      escalate: score.default(0.4),
+      human_review: score.default(0),
+    })
+    .default({ auto_close: 0.8, auto_retry: 0.6, escalate: 0.4, human_review: 0 }),
+  gates: z
+    .strictObject({
+      min_confidence_for_auto_action: score.default(0.6),
+      min_evidence_for_auto_close: score.default(0.7),
+      min_combined_for_auto_action: score.default(0.5),
+    })
+    .default({
+      min_confidence_for_auto_action: 0.6,
+      min_evidence_for_auto_close: 0.7,
+      min_combined_for_auto_action: 0.5,
+    }),
+  /** Weights of the combined score; they must add up to 1. */
+  weights: z
+    .strictObject({ confidence: score.default(0.4), evidence: score.default(0.4), action: score.default(0.2) })
+    .default({ confidence: 0.4, evidence: 0.4, action: 0.2 })
+    .refine((w) => Math.abs(w.confidence + w.evidence + w.action - 1) < 1e-9, "policy.weights must add up to 1"),
+  /** Decisions forced for an intent whatever the scores (the seed's POLICY_OVERRIDES). */
+  overrides: z
+    .partialRecord(IntentSchema, DecisionKindSchema)
+    .default({ access_denied: "escalate", kafka_events_failed: "human_review" }),
+});
+export type PolicyConfig = z.infer<typeof PolicyConfigSchema>;
+
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  policy: PolicyConfigSchema.default(PolicyConfigSchema.parse({})),
+  routing: z
+    .strictObject({
+      /** Investigation evidence at or above this (with a recommended remediation) goes to the action node. */
+      evidence_threshold_for_action: score.default(0.6),
+      /** Intents that skip investigation and action and go straight to the policy engine. */
+      fast_track_intents: z.array(IntentSchema).default(["access_denied"]),
+    })
+    .default({ evidence_threshold_for_action: 0.6, fast_track_intents: ["access_denied"] }),
+  intent_tools: perIntent(z.array(ToolNameSchema), DEFAULT_INTENT_TOOLS),
+  remediation: z
+    .strictObject({
+      dry_run: z.boolean().default(false),
+      budgets: perIntent(z.number().int().min(0).max(10), DEFAULT_RETRY_BUDGETS),
+      allow_list: AllowListSchema.default({ glue_jobs: [], dags: [], athena_workgroups: [], emr_clusters: [] }),
+      verify: z
+        .strictObject({
+          poll_interval_ms: z.number().int().min(0).max(600_000).default(5_000),
+          max_polls: z.number().int().min(1).max(1_000).default(24),
+        })
+        .default({ poll_interval_ms: 5_000, max_polls: 24 }),
+    })
+    .default({
+      dry_run: false,
+      budgets: { ...DEFAULT_RETRY_BUDGETS },
+      allow_list: { glue_jobs: [], dags: [], athena_workgroups: [], emr_clusters: [] },
+      verify: { poll_interval_ms: 5_000, max_polls: 24 },
+    }),
+  investigation: z
+    .strictObject({
+      tool_timeout_ms: z.number().int().min(100).max(300_000).default(20_000),
+      max_parallel: z.number().int().min(1).max(32).default(6),
+      /** Bound on each finding's `result` JSON, in characters. */
+      max_finding_chars: z.number().int().min(200).max(100_000).default(4_000),
+    })
+    .default({ tool_timeout_ms: 20_000, max_parallel: 6, max_finding_chars: 4_000 }),
+});
+export type OrchestratorConfig = z.infer<typeof ConfigSchema>;
+export type OrchestratorConfigInput = z.input<typeof ConfigSchema>;
+
+export const INTENT_LIST = INTENTS;

@@ -1,0 +1,9 @@
+// PLACEHOLDER: being implemented by a helper; answers every call with NotImplemented.
+import type { EmulatorFactory } from "../types.js";
+
+export const createCloudWatchEmulator: EmulatorFactory = () => ({
+  service: "cloudwatch",
+  operation: () => "Unknown",
+  handle: () => ({ status: 501, body: "NotImplemented" }),
+  error: (status, code, message) => ({ status, body: `${code}: ${message}` }),
+});
