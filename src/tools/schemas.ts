@@ -272,6 +272,10 @@ export const GetKafkaConsumerStatusInput = z.object({
   consumer_group: z.string().min(1),
   topic: z.string().optional(),
   period_minutes: z.number().int().min(5).max(1440).default(60),
+  end_time: z
+    .string()
+    .optional()
+    .describe("End of the window (ISO-8601); default: now. Investigations pass a time around the incident."),
   log_group: z.string().optional().describe("CloudWatch Logs group of the consumer application, for its errors"),
 });
 export const GetKafkaConsumerStatusOutput = z.object({

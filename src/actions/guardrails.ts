@@ -1,0 +1,113 @@
+/**
+ * The remediation guardrails: plain code that decides whether the recommended action may run now.
+ * A model may recommend; only this function permits. It is pure, so the action node and the
+ * policy engine can both ask it and get the same answer.
+ *
+ * Checks run in a fixed order and the first failure is the reason, so a refusal always names the
+ * most fundamental problem (no action at all before a missing tool, a missing tool before budget).
+ */
+import type { AllowList, OrchestratorConfig } from "../config/schema.js";
+import type { Intent } from "../state/intents.js";
+import type { InvestigationState, Resource } from "../state/investigation.js";
+import { isMutatingTool, type MutatingToolName } from "../tools/names.js";
+import { matchesAllowList } from "./allow-list.js";
+
+export type RemediationRefusalReason =
+  | "no_remediation"
+  | "not_a_mutating_tool"
+  | "not_in_playbook"
+  | "tool_unavailable"
+  | "non_transient_cause"
+  | "not_allow_listed"
+  | "budget_exhausted";
+
+export type RemediationCheck =
+  | { permitted: true; action: MutatingToolName; resource: Resource }
+  | { permitted: false; reason: RemediationRefusalReason; message: string };
+
+export interface RemediationCheckInput {
+  intent: Intent;
+  investigation: InvestigationState;
+  /** Attempts that actually started something (succeeded, failed or in_progress). */
+  attempts_used: number;
+  config: OrchestratorConfig;
+  /** Tool names the connected MCP servers offer right now. */
+  available_tools: ReadonlySet<string>;
+}
+
+/** Which allow-list governs each resource type. */
+export const ALLOW_LIST_FOR_RESOURCE: Record<Resource["type"], keyof AllowList> = {
+  glue_job: "glue_jobs",
+  dag: "dags",
+  athena_workgroup: "athena_workgroups",
+  emr_cluster: "emr_clusters",
+};
+
+/**
+ * The kind of resource each mutating tool acts on. A retry_glue_job aimed at a DAG is a bug upstream;
+ * matching it against the DAG allow-list would let it through on the wrong list.
+ */
+export const RESOURCE_TYPE_FOR_ACTION: Record<MutatingToolName, Resource["type"]> = {
+  retry_glue_job: "glue_job",
+  retry_airflow_dag: "dag",
+  retry_athena_query: "athena_workgroup",
+  retry_emr: "emr_cluster",
+};
+
+function refuse(reason: RemediationRefusalReason, message: string): RemediationCheck {
+  return { permitted: false, reason, message };
+}
+
+export function checkRemediation(input: RemediationCheckInput): RemediationCheck {
+  const { intent, investigation, attempts_used, config, available_tools } = input;
+  const action = investigation.recommended_action;
+
+  if (action === null) {
+    return refuse("no_remediation", "The investigation recommended no remediation.");
+  }
+  if (!isMutatingTool(action)) {
+    return refuse("not_a_mutating_tool", `${action} is not a known remediation tool.`);
+  }
+  const playbook: readonly string[] = config.intent_tools[intent];
+  if (!playbook.includes(action)) {
+    return refuse("not_in_playbook", `${action} is not in the ${intent} playbook.`);
+  }
+  if (!available_tools.has(action)) {
+    return refuse("tool_unavailable", `${action} is not offered by any connected tool server.`);
+  }
+  if (investigation.cause_kind !== "transient") {
+    return refuse(
+      "non_transient_cause",
+      `The root cause is ${investigation.cause_kind}, not transient; retrying ${action} would not fix it.`,
+    );
+  }
+
+  const resource = investigation.resource;
+  if (resource === null) {
+    return refuse("not_allow_listed", `${action} has no target resource to check against the allow-list.`);
+  }
+  const expectedType = RESOURCE_TYPE_FOR_ACTION[action];
+  if (resource.type !== expectedType) {
+    return refuse(
+      "not_allow_listed",
+      `${action} acts on a ${expectedType}, but the target is ${resource.type} "${resource.id}".`,
+    );
+  }
+  const listName = ALLOW_LIST_FOR_RESOURCE[resource.type];
+  if (!matchesAllowList(resource.id, config.remediation.allow_list[listName])) {
+    return refuse(
+      "not_allow_listed",
+      `${resource.type} "${resource.id}" is not on the remediation allow-list (remediation.allow_list.${listName}).`,
+    );
+  }
+
+  const budget = config.remediation.budgets[intent];
+  if (attempts_used >= budget) {
+    return refuse(
+      "budget_exhausted",
+      `The ${intent} retry budget is exhausted (${attempts_used}/${budget} attempts used) for ${resource.type} "${resource.id}".`,
+    );
+  }
+
+  return { permitted: true, action, resource };
+}

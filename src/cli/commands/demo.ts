@@ -1,0 +1,66 @@
+import Table from "cli-table3";
+import pLimit from "p-limit";
+import { loadConfigFile } from "../../config/load.js";
+import { loadManifest } from "../../examples/manifest.js";
+import { runExample, type ExampleRun } from "../../examples/run-example.js";
+
+export interface DemoOptions {
+  manifest: string;
+  config: string;
+  json?: boolean;
+}
+
+type DemoRow = ExampleRun;
+
+/** `demo`: every example incident against its own sandbox, as a table. */
+export async function demoCommand(options: DemoOptions): Promise<void> {
+  const examples = await loadManifest(options.manifest);
+  const config = await loadConfigFile(options.config);
+  const limit = pLimit(4);
+  const rows = await Promise.all(examples.map((example) => limit(() => runExample(example, config))));
+  if (options.json) {
+    console.log(
+      JSON.stringify(rows.map(({ example, result, problems }) => ({ name: example.name, result, problems }))),
+    );
+  } else {
+    printTable(rows);
+  }
+  const failed = rows.filter((row) => row.problems.length > 0);
+  if (failed.length > 0) process.exitCode = 1;
+}
+
+function printTable(rows: DemoRow[]): void {
+  const table = new Table({
+    head: ["incident", "intent", "conf.", "root cause", "action", "decision", ""],
+    colWidths: [12, 26, 7, 58, 30, 14, 4],
+    wordWrap: true,
+    // Colour only for a terminal; CI logs and pipes get plain text.
+    ...(process.stdout.isTTY ? {} : { style: { head: [], border: [] } }),
+  });
+  for (const { incidentNumber, result, problems } of rows) {
+    const outcome = result.action.action ? `${result.action.action} (${String(result.action.details.outcome)})` : "—";
+    table.push([
+      incidentNumber,
+      result.classification.intent,
+      result.classification.confidence.toFixed(2),
+      truncate(result.investigation.root_cause, 110),
+      outcome,
+      result.decision.decision,
+      problems.length === 0 ? "✓" : "✗",
+    ]);
+  }
+  console.log(table.toString());
+  const decisions = new Map<string, number>();
+  for (const row of rows)
+    decisions.set(row.result.decision.decision, (decisions.get(row.result.decision.decision) ?? 0) + 1);
+  console.log(
+    `\n${rows.length} incidents · ${[...decisions].map(([decision, count]) => `${decision} ${count}`).join(" · ")}`,
+  );
+  for (const row of rows.filter((r) => r.problems.length > 0)) {
+    console.log(`✗ ${row.example.name}: ${row.problems.join("; ")}`);
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,6 @@
+import { drawGraphMermaid } from "../../graph/mermaid.js";
+
+/** `graph`: the Mermaid picture the compiled graph draws of itself. */
+export async function graphCommand(): Promise<void> {
+  console.log(await drawGraphMermaid());
+}

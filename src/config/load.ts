@@ -1,0 +1,18 @@
+import { existsSync } from "node:fs";
+import { readJsonFile } from "../io/read-json.js";
+import { parseOrThrow } from "../errors.js";
+import { ConfigSchema, type OrchestratorConfig, type OrchestratorConfigInput } from "./schema.js";
+
+/** Looked for in the working directory when no config file is named. */
+export const DEFAULT_CONFIG_FILE = "incident-orchestrator.config.json";
+
+export function resolveConfig(input: OrchestratorConfigInput | undefined): OrchestratorConfig {
+  return parseOrThrow(ConfigSchema, input ?? {}, "config");
+}
+
+/** Reads and validates a config file; with no path, the default file if present, else the defaults. */
+export async function loadConfigFile(path?: string): Promise<OrchestratorConfig> {
+  const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (!file) return resolveConfig({});
+  return resolveConfig((await readJsonFile(file, "config")) as OrchestratorConfigInput);
+}

@@ -1,0 +1,32 @@
+import { checkRemediation } from "../actions/guardrails.js";
+import type { OrchestratorConfig } from "../config/schema.js";
+import type { PolicyInput } from "../policy/index.js";
+import type { GraphState } from "../state/graph-state.js";
+import type { ToolRegistry } from "../tools/registry.js";
+import { attemptsUsed, lastAttempt } from "./attempts.js";
+
+/** Everything the policy engine weighs, read off the graph state. Pure. */
+export function policyInputFrom(state: GraphState, config: OrchestratorConfig, tools: ToolRegistry): PolicyInput {
+  const intent = state.classification?.intent ?? "unknown";
+  const investigation = state.investigation;
+  const used = attemptsUsed(state.attempts);
+  const last = lastAttempt(state.attempts);
+  const check = investigation
+    ? checkRemediation({ intent, investigation, attempts_used: used, config, available_tools: new Set(tools.keys()) })
+    : null;
+  return {
+    intent,
+    confidence: state.classification?.confidence ?? 0,
+    evidence_score: investigation?.evidence_score ?? 0,
+    cause_kind: investigation?.cause_kind ?? "undetermined",
+    retry_recommended: investigation?.retry_recommended ?? false,
+    recommended_action: investigation?.recommended_action ?? null,
+    remediation_permitted: check?.permitted ?? false,
+    ...(check && !check.permitted ? { remediation_refusal: check.message } : {}),
+    last_action: last ? { action: last.action, outcome: last.outcome } : null,
+    attempts_used: used,
+    budget: config.remediation.budgets[intent],
+    run_error:
+      state.errors.length > 0 ? state.errors.map((error) => `${error.node}: ${error.message}`).join("; ") : null,
+  };
+}

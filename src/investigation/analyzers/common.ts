@@ -1,0 +1,127 @@
+/**
+ * Shared pieces of the analyzers: the strength scale, output parsing, picking the telling log line.
+ *
+ * Strength scale (how conclusive one analysis is on its own):
+ * - 0.9  a failed run whose error text we classify, or a later run that succeeded
+ * - 0.85 the expected data for the reference day is missing (or zero bytes)
+ * - 0.8  a cause read from a state or a log line only (Glue TIMEOUT; an unhealthy MWAA environment;
+ *        a terminated EMR cluster; rising Kafka lag with consumer errors)
+ * - 0.7  older days missing while the reference day is present; an alarm back to OK after ALARM
+ * - 0.6  a failure with an error message we cannot classify; expected data present
+ * - 0.5  context without a cause (an alarm in ALARM; rising lag without errors)
+ * - 0.4  a failure without any message
+ * - 0.3  nothing failed in the window, or the latest run is still going
+ * - 0.1  the tool found nothing to look at (no runs, no alarm, no query)
+ * - 0    the tool call failed or its output did not match its schema
+ */
+import type { z } from "zod";
+import { classifyFailureText, type FailureClassification } from "../cause-patterns.js";
+import { sanitizeMessage } from "../sanitize.js";
+import type { Analysis } from "../types.js";
+
+export const STRENGTH = {
+  conclusive: 0.9,
+  data_gap: 0.85,
+  strong: 0.8,
+  partial_gap: 0.7,
+  alarm_cleared: 0.7,
+  unclassified: 0.6,
+  context: 0.5,
+  bare: 0.4,
+  weak: 0.3,
+  nothing: 0.1,
+  none: 0,
+} as const;
+
+/** A Glue/Airflow/EMR failure repeated this many times in a row is "repeated": notify, do not re-run. */
+export const REPEATED_FAILURE_THRESHOLD = 3;
+
+const MAX_TEXT = 240;
+
+/** Service text quoted in a root cause: control characters stripped, one line, capped. */
+export function clip(text: string, max: number = MAX_TEXT): string {
+  return sanitizeMessage(text, max);
+}
+
+/** An analysis with neutral defaults; analyzers override what they found. */
+export function analysis(tool: string, fields: Partial<Analysis> & Pick<Analysis, "summary">): Analysis {
+  return {
+    tool,
+    root_cause: null,
+    cause_kind: "undetermined",
+    cause_label: null,
+    strength: STRENGTH.none,
+    remediation: null,
+    retry_candidate: null,
+    recovered: false,
+    failed_at: null,
+    succeeded_at: null,
+    ...fields,
+  };
+}
+
+/** Parses a tool output against its schema, or explains (as an analysis) why it could not. */
+export function parseOutput<S extends z.ZodType>(
+  tool: string,
+  schema: S,
+  output: unknown,
+): { ok: true; data: z.infer<S> } | { ok: false; analysis: Analysis } {
+  const parsed = schema.safeParse(output);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join(".") : "output";
+  return {
+    ok: false,
+    analysis: analysis(tool, {
+      summary: `${tool} answered in an unexpected shape (${where}: ${issue?.message ?? "invalid"})`,
+    }),
+  };
+}
+
+const ERRORISH = /error|exception|failed|failure|traceback|fatal|killed|denied/i;
+
+/**
+ * The log line that best explains a failure: the first one our cause patterns recognise, else the
+ * last one that looks like an error, else null.
+ */
+export function evidenceLine(lines: readonly string[]): string | null {
+  const known = lines.find((line) => classifyFailureText(line).kind !== "undetermined");
+  if (known !== undefined) return known;
+  const errorish = lines.filter((line) => ERRORISH.test(line));
+  return errorish.at(-1) ?? null;
+}
+
+/** How many runs in a row, newest first, satisfy `failed`. */
+export function consecutiveFailures<T>(runs: readonly T[], failed: (run: T) => boolean): number {
+  const firstOk = runs.findIndex((run) => !failed(run));
+  return firstOk === -1 ? runs.length : firstOk;
+}
+
+/** The failure's explanation: its own message first, then the telling log line; with its classification. */
+export function explainFailure(
+  message: string | null,
+  logLines: readonly string[],
+): { text: string | null; classification: FailureClassification; from: "message" | "log" | null } {
+  const fromMessage = classifyFailureText(message);
+  if (message && fromMessage.kind !== "undetermined")
+    return { text: message, classification: fromMessage, from: "message" };
+  const line = evidenceLine(logLines);
+  const fromLog = classifyFailureText(line);
+  if (line && fromLog.kind !== "undetermined") {
+    return { text: message ? `${message} (log: ${line})` : line, classification: fromLog, from: "log" };
+  }
+  if (message) return { text: message, classification: fromMessage, from: "message" };
+  return { text: line, classification: fromLog, from: line ? "log" : null };
+}
+
+/** Strength of a failure's explanation, on the scale above. */
+export function failureStrength(explained: ReturnType<typeof explainFailure>): number {
+  if (explained.classification.kind !== "undetermined") {
+    return explained.from === "message" ? STRENGTH.conclusive : STRENGTH.strong;
+  }
+  return explained.text ? STRENGTH.unclassified : STRENGTH.bare;
+}
+
+export function labelled(text: string, label: string | null): string {
+  return label && label !== "unrecognised" ? `${text} [${label}]` : text;
+}

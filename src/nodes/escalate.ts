@@ -1,0 +1,16 @@
+import type { OrchestratorDeps } from "../graph/dependencies.js";
+import { NODES } from "../graph/node-names.js";
+import { finishRun, workNotes } from "./finish.js";
+import { guarded, type GraphNode } from "./guarded.js";
+
+/** Escalate to Expert: the cause is known (or the remediation ran out), and it needs an expert. */
+export function createEscalateNode(deps: OrchestratorDeps): GraphNode {
+  return guarded(NODES.escalate, async (state) =>
+    finishRun(state, deps, {
+      state: "In Progress",
+      assignment_group: state.incident.assignment_group ?? null,
+      close_code: null,
+      work_notes: workNotes(state, "Escalated by incident-orchestrator: needs an expert."),
+    }),
+  );
+}

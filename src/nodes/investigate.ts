@@ -1,0 +1,19 @@
+import type { OrchestratorDeps } from "../graph/dependencies.js";
+import { NODES } from "../graph/node-names.js";
+import { investigate } from "../investigation/index.js";
+import { guarded, type GraphNode } from "./guarded.js";
+
+/** Investigator Agent: the intent's playbook of read-only tools, in parallel, then deterministic analysis. */
+export function createInvestigateNode(deps: OrchestratorDeps): GraphNode {
+  return guarded(NODES.investigate, async (state) => {
+    if (!state.classification) throw new Error("investigation needs a classification");
+    const investigation = await investigate({
+      intent: state.classification.intent,
+      entities: state.classification.entities,
+      incident: state.incident,
+      tools: deps.tools,
+      config: deps.config,
+    });
+    return { investigation };
+  });
+}

@@ -1,0 +1,27 @@
+import type { OrchestratorDeps } from "../graph/dependencies.js";
+import { NODES } from "../graph/node-names.js";
+import { routeAfterRetry } from "../graph/routing.js";
+import { finishRun, workNotes } from "./finish.js";
+import { guarded, type GraphNode } from "./guarded.js";
+
+/**
+ * Retry Action: the policy chose to retry. Either the loop goes back to the action (within the
+ * budget), or a retry is already in flight (or a dry run said what it would do) and the run ends
+ * with the ticket left in progress.
+ */
+export function createRetryActionNode(deps: OrchestratorDeps): GraphNode {
+  return guarded(NODES.retryAction, async (state) => {
+    if (routeAfterRetry(state, deps.config) !== "retry_in_flight") return {};
+    const last = state.attempts.at(-1);
+    const headline =
+      last?.outcome === "dry_run"
+        ? `Dry run: incident-orchestrator would retry (${last.message}).`
+        : `Retry in progress: ${last?.action ?? "remediation"} started ${last?.execution_id ?? ""}; verification pending.`;
+    return finishRun(state, deps, {
+      state: "In Progress",
+      assignment_group: state.incident.assignment_group ?? null,
+      close_code: null,
+      work_notes: workNotes(state, headline),
+    });
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * The graph's state: one zod object that gives the types, the validation and what Studio shows.
+ * Lists that several steps add to (attempts, decisions, errors) carry an append reducer.
+ */
+import { registry } from "@langchain/langgraph/zod";
+import { z } from "zod";
+import { ActionAttemptSchema } from "./action.js";
+import { ClassifierOutputSchema } from "./classification.js";
+import { DecisionSchema } from "./decision.js";
+import { IncidentSchema } from "./incident.js";
+import { InvestigationStateSchema } from "./investigation.js";
+import { OrchestrationResultSchema, RunErrorSchema } from "./result.js";
+
+const appended = <T extends z.ZodType>(item: T) =>
+  z.array(item).register(registry, {
+    reducer: { fn: (current: z.infer<T>[], update: z.infer<T>[]) => [...current, ...update] },
+    default: () => [],
+  });
+
+/** What an outcome node would write back to the ServiceNow ticket (the write-back itself is a later step). */
+export const TicketUpdateSchema = z.object({
+  state: z.enum(["Resolved", "In Progress", "On Hold"]),
+  assignment_group: z.string().nullable(),
+  work_notes: z.string(),
+  close_code: z.string().nullable(),
+});
+export type TicketUpdate = z.infer<typeof TicketUpdateSchema>;
+
+export const GraphStateSchema = z.object({
+  incident: IncidentSchema,
+  /** ISO time the run started; set by the first node when the caller does not. */
+  started_at: z.string().nullable().default(null),
+  classification: ClassifierOutputSchema.nullable().default(null),
+  investigation: InvestigationStateSchema.nullable().default(null),
+  attempts: appended(ActionAttemptSchema),
+  /** Every decision the policy engine took, in order (a retry loop decides more than once). */
+  decisions: appended(DecisionSchema),
+  errors: appended(RunErrorSchema),
+  ticket_update: TicketUpdateSchema.nullable().default(null),
+  /** The result document, set by the outcome node that ends the run. */
+  result: OrchestrationResultSchema.nullable().default(null),
+});
+
+export type GraphState = z.infer<typeof GraphStateSchema>;
+export type GraphUpdate = Partial<GraphState>;
+
+/** What a caller passes to start a run. */
+export const GraphInputSchema = z.object({ incident: IncidentSchema, started_at: z.string().nullable().optional() });
+export type GraphInput = z.infer<typeof GraphInputSchema>;

@@ -1,0 +1,78 @@
+/**
+ * `langgraphjs dev` loads the graph named in langgraph.json, and a run through the LangGraph API
+ * (the same one Studio uses) completes. Port 2024 is taken on our machines, so a free port is used.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { Client } from "@langchain/langgraph-sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "./support/free-port.js";
+
+let server: ChildProcess | undefined;
+let apiUrl = "";
+let output = "";
+
+beforeAll(async () => {
+  const port = await freePort();
+  apiUrl = `http://127.0.0.1:${port}`;
+  server = spawn(
+    "node_modules/.bin/langgraphjs",
+    ["dev", "--port", String(port), "--host", "127.0.0.1", "--no-browser", "--no-reload"],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LANGSMITH_TRACING: "false" }, detached: true },
+  );
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (
+        /Server running at|Starting \d+ workers|Registering graph/i.test(output) &&
+        output.includes("incident_orchestrator")
+      ) {
+        resolve();
+      }
+    };
+    server?.stdout?.on("data", onData);
+    server?.stderr?.on("data", onData);
+    server?.once("exit", (code) => reject(new Error(`langgraphjs dev exited (${code}): ${output.slice(-2000)}`)));
+  });
+  await ready;
+  // The log line can precede the listener by a moment: wait for the API itself to answer.
+  const client = new Client({ apiUrl });
+  for (let tries = 0; ; tries += 1) {
+    try {
+      await client.assistants.search({ limit: 1 });
+      break;
+    } catch (error) {
+      if (tries > 200) throw error;
+      await once(server.stdout!, "data").catch(() => undefined);
+    }
+  }
+}, 120_000);
+
+afterAll(async () => {
+  if (server?.pid && server.exitCode === null) {
+    process.kill(-server.pid, "SIGTERM");
+    await once(server, "exit");
+  }
+});
+
+describe("langgraphjs dev", () => {
+  it("serves the incident_orchestrator graph and runs an incident through the API", async () => {
+    const client = new Client({ apiUrl });
+    const assistants = await client.assistants.search({ graphId: "incident_orchestrator" });
+    expect(assistants.length).toBeGreaterThan(0);
+
+    const thread = await client.threads.create();
+    const incident = {
+      sys_id: "7f3a9c2e1b4d4e8f9a0b1c2d3e4f5a6b",
+      number: "INC0040001",
+      short_description: "Request access to s3://acme-datalake-curated/finance/ for the FP&A team",
+      description:
+        "User jdoe gets AccessDenied when running Athena queries on finance tables. Please grant read access.",
+    };
+    const values = (await client.runs.wait(thread.thread_id, "incident_orchestrator", {
+      input: { incident },
+    })) as { result?: { classification: { intent: string }; decision: { decision: string } } };
+    expect(values.result?.classification.intent).toBe("access_denied");
+    expect(values.result?.decision.decision).toBe("escalate");
+  });
+});

@@ -1,0 +1,63 @@
+import { ConfigSchema } from "../../src/config/schema.js";
+import type { ActionAttempt } from "../../src/state/action.js";
+import type { Decision } from "../../src/state/decision.js";
+import type { GraphState } from "../../src/state/graph-state.js";
+import type { InvestigationState } from "../../src/state/investigation.js";
+import type { Intent } from "../../src/state/intents.js";
+
+export const defaultConfig = () => ConfigSchema.parse({});
+
+export function stateWith(overrides: Partial<GraphState> = {}): GraphState {
+  return {
+    incident: { sys_id: "INC001", short_description: "Job SPENDING_POTS has failed Glue ETL failure" },
+    started_at: "2026-11-23T06:00:00.000Z",
+    classification: null,
+    investigation: null,
+    attempts: [],
+    decisions: [],
+    errors: [],
+    ticket_update: null,
+    result: null,
+    ...overrides,
+  };
+}
+
+export function classified(intent: Intent, confidence = 0.9): GraphState["classification"] {
+  return { intent, confidence, reasoning: "test", entities: {} };
+}
+
+export function investigation(overrides: Partial<InvestigationState> = {}): InvestigationState {
+  return {
+    findings: [],
+    root_cause: "Glue job exceeded timeout threshold",
+    evidence_score: 0.8,
+    retry_recommended: true,
+    recommended_action: "retry_glue_job",
+    cause_kind: "transient",
+    action_args: { job_name: "SPENDING_POTS" },
+    resource: { type: "glue_job", id: "SPENDING_POTS" },
+    ...overrides,
+  };
+}
+
+export function attempt(outcome: ActionAttempt["outcome"], n = 1): ActionAttempt {
+  return {
+    attempt: n,
+    action: "retry_glue_job",
+    outcome,
+    idempotency_key: "io-0123456789abcdef0123456789abcdef01234567",
+    args: { job_name: "SPENDING_POTS" },
+    execution_id: outcome === "refused" || outcome === "dry_run" ? null : `jr_${n}`,
+    status: null,
+    message: "test",
+  };
+}
+
+export function decision(kind: Decision["decision"]): Decision {
+  return {
+    decision: kind,
+    score: 0.5,
+    reasoning: "test",
+    component_scores: { intent_confidence: 0.9, evidence_score: 0.8, action_success: null },
+  };
+}
