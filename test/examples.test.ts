@@ -11,7 +11,11 @@ import { ScenarioSchema } from "../src/sandbox/scenario.js";
 import { IncidentSchema } from "../src/state/incident.js";
 import { DECISIONS, INTENTS, type DecisionKind, type Intent } from "../src/state/intents.js";
 import type { MutatingToolName } from "../src/tools/names.js";
-import { acceptableValues, ExampleManifestSchema, type Example } from "./examples-manifest.js";
+import {
+  asList as acceptableValues,
+  ManifestSchema as ExampleManifestSchema,
+  type Example,
+} from "../src/examples/manifest.js";
 
 const EXAMPLES_DIR = fileURLToPath(new URL("../examples/", import.meta.url));
 const readJson = (relativePath: string): unknown =>
@@ -128,7 +132,7 @@ describe("examples/config.json", () => {
   it("allow-lists the resource of every example that expects a remediation", () => {
     for (const example of examples) {
       const scenario = scenarios.get(example.name);
-      if (example.expected.action === null || scenario === undefined) continue;
+      if (example.expected.action === null || example.expected.action === undefined || scenario === undefined) continue;
       const candidates: Record<MutatingToolName, { patterns: string[]; names: string[] }> = {
         retry_glue_job: { patterns: allowList.glue_jobs, names: scenario.glue.jobs.map((job) => job.name) },
         retry_airflow_dag: {

@@ -3,6 +3,7 @@
  * (the same one Studio uses) completes. Port 2024 is taken on our machines, so a free port is used.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { once } from "node:events";
 import { Client } from "@langchain/langgraph-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +19,17 @@ beforeAll(async () => {
   server = spawn(
     "node_modules/.bin/langgraphjs",
     ["dev", "--port", String(port), "--host", "127.0.0.1", "--no-browser", "--no-reload"],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LANGSMITH_TRACING: "false" }, detached: true },
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        LANGSMITH_TRACING: "false",
+        // Studio on a laptop: the graph's tools run against a sandbox seeded from this scenario.
+        INCIDENT_ORCHESTRATOR_SCENARIO: "examples/scenarios/glue-timeout-rerun-succeeds.json",
+        INCIDENT_ORCHESTRATOR_CONFIG: "examples/config.json",
+      },
+      detached: true,
+    },
   );
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -74,5 +85,18 @@ describe("langgraphjs dev", () => {
     })) as { result?: { classification: { intent: string }; decision: { decision: string } } };
     expect(values.result?.classification.intent).toBe("access_denied");
     expect(values.result?.decision.decision).toBe("escalate");
+  });
+
+  it("investigates, remediates and closes a Glue timeout on the scenario's sandbox", async () => {
+    const client = new Client({ apiUrl });
+    const incident = JSON.parse(readFileSync("examples/incidents/glue-timeout-rerun-succeeds.json", "utf8")) as object;
+    const thread = await client.threads.create();
+    const values = (await client.runs.wait(thread.thread_id, "incident_orchestrator", { input: { incident } })) as {
+      result?: { action: { action: string | null; success: boolean }; decision: { decision: string } };
+    };
+    expect(values.result?.action).toMatchObject({ action: "retry_glue_job", success: true });
+    expect(values.result?.decision.decision).toBe("auto_close");
+    const state = await client.threads.getState(thread.thread_id);
+    expect(state.next).toEqual([]);
   });
 });

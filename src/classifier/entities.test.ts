@@ -14,6 +14,12 @@ describe("extractEntities: Glue", () => {
     ['{"jobName": "orders_v2"}', "orders_v2"],
     ["Glue job run failed for job_name=ledger-load", "ledger-load"],
     ["The AWS Glue ETL job named SPENDING_POTS failed.", "SPENDING_POTS"],
+    ["Batch: orders_hourly   Glue job: orders_v2_load", "orders_v2_load"],
+    ["configuration item: Glue Job - orders_v2_load", "orders_v2_load"],
+    [`orders_v2_load glue run ${RUN_ID} failed - resource unavailable`, "orders_v2_load"],
+    ["orders-v2-load AWS Glue job failed overnight", "orders-v2-load"],
+    ["JobName=orders_v2_load, JobRunState=FAILED", "orders_v2_load"],
+    ["job_name: orders_v2_load", "orders_v2_load"],
   ])("finds the job name in %j", (text, name) => {
     expect(extractEntities(text).glue_job_name).toBe(name);
   });
@@ -22,6 +28,10 @@ describe("extractEntities: Glue", () => {
     expect(extractEntities("Glue job failed again").glue_job_name).toBeUndefined();
     expect(extractEntities("Glue job run has failed").glue_job_name).toBeUndefined();
     expect(extractEntities("The nightly job has failed").glue_job_name).toBeUndefined();
+    expect(extractEntities("the pre-prod glue job failed").glue_job_name).toBeUndefined();
+    expect(extractEntities("nightly glue run failed").glue_job_name).toBeUndefined();
+    expect(extractEntities("Glue job-level metrics look odd").glue_job_name).toBeUndefined();
+    expect(extractEntities("Glue job: failed again").glue_job_name).toBeUndefined();
   });
 
   it("does not take an EMR or Spark job for a Glue job", () => {
@@ -195,8 +205,28 @@ describe("extractEntities: EMR, alarms, Kafka, logs", () => {
     ["AlarmName: daily-sales-dag-duration", "daily-sales-dag-duration"],
     ["CloudWatch alarm daily-sales-dag-duration state changed to ALARM", "daily-sales-dag-duration"],
     ['your Amazon CloudWatch Alarm "airflow-dag-failed-orders" in the US East', "airflow-dag-failed-orders"],
+    [
+      "Alarm: orders-autorecovery-exhausted-orders_hourly\nManual intervention required.",
+      "orders-autorecovery-exhausted-orders_hourly",
+    ],
+    ["Alarm Name: orders freshness breach", "orders freshness breach"],
+    ['AlarmName: "orders-freshness-breach"', "orders-freshness-breach"],
+    ["Alarm Details:\n- Name: orders-freshness-breach\n- Description: freshness", "orders-freshness-breach"],
+    ["Alarm orders-freshness-breach is still firing", "orders-freshness-breach"],
+    ["the heartbeat alarm prod-airflow-scheduler-low is also firing", "prod-airflow-scheduler-low"],
+    ["CloudWatch Alarm: orders_sla_2", "orders_sla_2"],
   ])("finds the alarm name in %j", (text, name) => {
     expect(extractEntities(text).alarm_name).toBe(name);
+  });
+
+  it.each([
+    "Alarm: OK",
+    "Alarm: state changed to ALARM",
+    "Alarm: High CPU on prod",
+    "the alarm re-fired twice",
+    "State Change: OK -> ALARM",
+  ])("takes no alarm name from %j", (text) => {
+    expect(extractEntities(text).alarm_name).toBeUndefined();
   });
 
   it("reads Kafka cluster, topic and consumer group", () => {
@@ -215,12 +245,40 @@ describe("extractEntities: EMR, alarms, Kafka, logs", () => {
   });
 
   it.each([
+    [
+      "Kafka consumer lag rising\nCluster: events-msk-01   Topic: orders.v1   Consumer group: orders-sink",
+      { kafka_cluster: "events-msk-01", kafka_topic: "orders.v1", kafka_consumer_group: "orders-sink" },
+    ],
+    [
+      "AWS/Kafka SumOffsetLag [Cluster Name = analytics-msk-eu] [Consumer Group = orders-sink] [Topic = orders.v1]",
+      { kafka_cluster: "analytics-msk-eu", kafka_topic: "orders.v1", kafka_consumer_group: "orders-sink" },
+    ],
+    ["Kafka consumer lag rising on analytics-msk-eu", { kafka_cluster: "analytics-msk-eu" }],
+    ["consumer lag\nconfiguration item: MSK - analytics-msk-eu", { kafka_cluster: "analytics-msk-eu" }],
+  ])("reads the Kafka resources in %j", (text, expected) => {
+    expect(extractEntities(text)).toMatchObject(expected);
+  });
+
+  it("takes a cluster only in a Kafka ticket and only a Kafka-like name after 'on'", () => {
+    expect(extractEntities("Kafka lag rising on prod-eu-1").kafka_cluster).toBeUndefined();
+    expect(extractEntities("Kafka lag. Cluster: production").kafka_cluster).toBeUndefined();
+    expect(extractEntities("EMR Cluster: j-ABCDEFGH12345 failed")).toEqual({ emr_cluster_id: "j-ABCDEFGH12345" });
+    expect(extractEntities("Kafka lag rising, steps in kafka_runbook.md").kafka_cluster).toBeUndefined();
+    expect(extractEntities("Kafka lag rising, see the notes in kafka-connect.yaml").kafka_cluster).toBeUndefined();
+  });
+
+  it.each([
     ["Log group: /aws-glue/jobs/error", "/aws-glue/jobs/error"],
     ["see /aws/emr/j-1ABCDEFGHIJKL/steps for details", "/aws/emr/j-1ABCDEFGHIJKL/steps"],
     ["logGroup=/aws/lambda/autoheal.", "/aws/lambda/autoheal"],
     ["check airflow-prod-airflow-2-Task logs", "airflow-prod-airflow-2-Task"],
+    ["Consumer logs: /ecs/orders-sink", "/ecs/orders-sink"],
   ])("finds the log group in %j", (text, logGroup) => {
     expect(extractEntities(text).log_group).toBe(logGroup);
+  });
+
+  it("does not take a file-system path for a log group", () => {
+    expect(extractEntities("see logs: /var/log/messages").log_group).toBeUndefined();
   });
 });
 

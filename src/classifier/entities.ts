@@ -1,35 +1,28 @@
 import type { Entities } from "../state/classification.js";
+import { extractAirflowEntities } from "./airflow-entities.js";
+import {
+  ASSIGN,
+  ID,
+  LABEL_SEPARATOR,
+  QUOTE,
+  SEPARATED_ID,
+  UUID,
+  alarmName,
+  cleanName,
+  firstCapture,
+  global,
+  resourceLikeName,
+  trimmed,
+} from "./entity-patterns.js";
 
 /**
  * Pulls the identifiers the investigation tools need out of ticket text. Only what is really
  * there is set: every field comes from an explicit `key=value`, a well-known id format (jr_…, j-…,
  * UUID, s3://…) or a name right after the noun that introduces it ("Glue job X", "DAG X"), and
- * words such as "failed" or "run" are never taken for names.
- *
- * All patterns are linear: bounded repetitions and no nested quantifiers, so a pasted log of
- * tens of kilobytes costs microseconds.
+ * words such as "failed" or "run" are never taken for names. Names introduced more loosely
+ * ("X glue run jr_…", "on acme-msk-prod", ServiceNow CIs such as "Glue Job - X") must also look
+ * like resource names (see resourceLikeName).
  */
-
-const ID = String.raw`[A-Za-z0-9][\w.-]{0,254}`;
-const QUOTE = String.raw`["'\x60]?`;
-const ASSIGN = String.raw`\s*["']?\s*[:=]\s*["']?`;
-const UUID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
-
-/** Words that follow "job", "DAG", "task", "topic" … in prose but are never names. */
-const NOT_A_NAME = new Set(
-  (
-    "a an the this that these those it its is was were are be been has have had for from of on in at to by with " +
-    "and or not no did does could would should will can named called run runs running rerun failed fail fails " +
-    "failure failures failing error errors errored timed timeout stuck status state id ids name names " +
-    "job jobs dag dags task tasks instance instances alert alarm alarms environment env health healthy " +
-    "unhealthy lag offset offsets partition partitions group groups topic topics cluster clusters step steps " +
-    "query queries workgroup log logs bucket which who again today yesterday last latest also still now " +
-    "details detail below above here there please team athena glue emr kafka msk mwaa airflow cloudwatch " +
-    "scheduler webserver worker workers update updates ui is_paused succeeded success successful started " +
-    "completed complete finished didn't couldn't hasn't isn't wasn't after before since while when where " +
-    "lags lagging consumer consumers producer producers messages events records data"
-  ).split(" "),
-);
 
 const KNOWN_ATHENA_CODE = new RegExp(
   String.raw`\b(HIVE_[A-Z_]{3,60}|ICEBERG_[A-Z_]{3,60}|SYNTAX_ERROR|TABLE_NOT_FOUND|COLUMN_NOT_FOUND|` +
@@ -40,65 +33,19 @@ const KNOWN_ATHENA_CODE = new RegExp(
   "i",
 );
 
-/** Cleans a captured name: trailing punctuation from prose ("job X." / "DAG X,") is not part of it. */
-function cleanName(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  const name = raw.replace(/[.:,;'"\x60)-]+$/, "");
-  if (name.length < 2 || NOT_A_NAME.has(name.toLowerCase())) return undefined;
-  return name;
-}
-
-/** First capture (group 1) of any pattern, in pattern order then text order, that `accept` keeps. */
-function firstCapture(
-  text: string,
-  patterns: readonly RegExp[],
-  accept: (raw: string | undefined) => string | undefined = cleanName,
-): string | undefined {
-  for (const pattern of patterns) {
-    for (const match of text.matchAll(pattern)) {
-      const value = accept(match[1]);
-      if (value !== undefined) return value;
-    }
-  }
-  return undefined;
-}
-
-const global = (source: string, flags = "i"): RegExp => new RegExp(source, `${flags}g`);
-
 const GLUE_JOB_PATTERNS = [
+  // JobName=…, "jobName": "…", job_name: …, glue_job=…
   global(String.raw`\b(?:job_?name|glue_?job(?:_?name)?|glue job name)${ASSIGN}(${ID})`),
-  global(String.raw`\bglue(?:\s+etl)?(?:\s+spark)?\s+job\s+(?:named\s+|called\s+)?${QUOTE}(${ID})`),
+  // "Glue job X", "Glue job: X", "Glue Job - X" (a ServiceNow CI), "AWS Glue ETL job named X".
+  global(String.raw`\bglue(?:\s+etl)?(?:\s+spark)?\s+job${LABEL_SEPARATOR}(?:named\s+|called\s+)?${QUOTE}(${ID})`),
   global(
     String.raw`(?<!\b(?:emr|spark|hadoop|flink|batch|step|cron|airflow|dag|kafka)\s{1,5})\bjob\s+${QUOTE}(${ID})${QUOTE}\s+` +
       String.raw`(?:has\s+|have\s+|was\s+|is\s+)?(?:failed|errored|timed\s+out|failing|did\s+not|could\s+not|not\s+started)`,
   ),
 ];
+/** "customer_360_features glue run jr_…", "orders_v2 Glue job failed": the name before the noun. */
+const GLUE_JOB_BEFORE_NOUN = global(String.raw`\b(${SEPARATED_ID})\s+(?:aws\s+)?glue\s+(?:etl\s+)?(?:job|run)\b`);
 const GLUE_RUN_ID = global(String.raw`\b(jr_[0-9a-f]{8,128})\b`);
-
-const DAG_ID_PATTERNS = [
-  global(String.raw`\bdag_?id${ASSIGN}(${ID})`),
-  global(String.raw`<dag(?:run)?:?\s+(${ID})`),
-  global(String.raw`\bdag\b\s*:?\s*(?:run\s+(?:for\s+)?)?${QUOTE}(${ID})`),
-  global(String.raw`\b((?=[\w.-]{0,254}[_-])${ID})\s+dag\b`),
-];
-const TASK_INSTANCE_REPR = /<TaskInstance:\s*([A-Za-z0-9][\w-]{0,249})\.([A-Za-z0-9][\w.-]{0,249})\s/i;
-const TASK_ID_PATTERNS = [
-  global(String.raw`\btask_?id${ASSIGN}(${ID})`),
-  global(String.raw`\btask\s+(?:instance\s+)?${QUOTE}(${ID})`),
-];
-const DAG_RUN_ID_PATTERNS = [
-  global(String.raw`\b(?:dag_?)?run_?id${ASSIGN}([^\s,;"'<>]{1,250})`),
-  global(
-    String.raw`\b((?:scheduled|manual|backfill|dataset_triggered|asset_triggered)__\d{4}-\d{2}-\d{2}T[0-9:.+-]{0,40}Z?)`,
-  ),
-];
-
-const MWAA_ENV_PATTERNS = [
-  global(String.raw`\b(?:environment_?name|mwaa_?env(?:ironment)?(?:_?name)?)${ASSIGN}(${ID})`),
-  global(String.raw`arn:aws:airflow:[\w-]{1,30}:\d{12}:environment/(${ID})`),
-  global(String.raw`\bmwaa\s+env(?:ironment)?\s*:?\s*${QUOTE}(${ID})`),
-  global(String.raw`\b(?:airflow|mwaa)\s+environment\s+${QUOTE}(${ID})`),
-];
 
 const ATHENA_QUERY_ID_EXPLICIT = global(
   String.raw`\b(?:query_?execution_?id|query\s*execution\s*id|query_?id|query\s+id)${ASSIGN}(${UUID})`,
@@ -127,21 +74,42 @@ const EMR_CLUSTER_ID = global(String.raw`\b(j-[0-9A-Z]{8,20})\b`, "");
 const EMR_STEP_ID = global(String.raw`\b(s-[0-9A-Z]{8,20})\b`, "");
 
 const ALARM_PATTERNS = [
+  // CloudWatch alarm e-mail: 'ALARM: "name" in US East (N. Virginia)' and "Alarm Details: - Name: …".
   global(String.raw`\balarm:\s*"([^"\n]{1,255})"`),
+  global(String.raw`\balarm details:?\s*\n\s*-?\s*name:\s*([^\n]{1,255})`),
   global(String.raw`\balarm_?name${ASSIGN}([^"',\n]{1,255})`),
   global(String.raw`\balarm\s+name\s*:\s*["']?([^"',\n]{1,255})`),
   global(String.raw`\balarm\s+["'\x60]([^"'\x60\n]{1,255})["'\x60]`),
   global(
-    String.raw`\balarm\s+(${ID})\s+(?:has\s+|is\s+)?(?:state\s+)?(?:changed|entered|went|transitioned|fired|triggered|is\s+firing|in\s+alarm)`,
+    String.raw`\balarm\s+(${ID})\s+(?:has\s+|is\s+)?(?:also\s+|still\s+|now\s+|again\s+)?(?:state\s+)?` +
+      String.raw`(?:changed|entered|went|transitioned|fired|triggered|firing|is\s+firing|in\s+alarm)`,
   ),
   global(String.raw`\bcloudwatch\s+alarm\s+(${ID})`),
 ];
+/**
+ * "Alarm: batch-autorecovery-exhausted-daily_sales" (unquoted): one token, and only a resource-like
+ * one, since "Alarm: High CPU on prod" would otherwise give "High".
+ */
+const ALARM_UNQUOTED = global(String.raw`\balarm\s*:\s*([A-Za-z][^\s"',]{1,254})`);
+/** "alarm prod-airflow-scheduler-heartbeat-low …": a name with two or more separators needs no verb. */
+const ALARM_MULTI_PART_NAME = global(String.raw`\balarm\s+${QUOTE}((?=[\w.-]{0,254}[_-][\w.]{1,254}[_-])${ID})`);
 
 const KAFKA_CLUSTER_PATTERNS = [
   global(String.raw`arn:aws:kafka:[\w-]{1,30}:\d{12}:cluster/(${ID})/`),
   global(String.raw`\b(?:msk|kafka)_?cluster(?:_?name)?${ASSIGN}(${ID})`),
   global(String.raw`\b(?:msk|kafka)\s+cluster\s*:?\s*${QUOTE}(${ID})`),
 ];
+/** Forms that name "a cluster": Kafka only in a Kafka ticket, and only resource-like names. */
+const KAFKA_CLUSTER_IN_CONTEXT = [
+  // "Cluster: X", "cluster_name=X", "[Cluster Name = X]" (the AWS/Kafka dimension).
+  global(String.raw`\bcluster(?:[_\s]?name)?${ASSIGN}(${ID})`),
+  // ServiceNow configuration items: "MSK - X", "Kafka: X".
+  global(String.raw`\b(?:msk|kafka)(?:\s*:\s*|\s+-\s+)(${ID})`),
+];
+/** "on acme-msk-prod": the name itself says it is a Kafka cluster (MSK names: letters, digits, `-`). */
+const CLUSTER_NAMING_KAFKA = global(
+  String.raw`\b(?:on|in|at|to)\s+${QUOTE}([A-Za-z0-9][A-Za-z0-9-]{0,63})(?![\w-]|\.\w)`,
+);
 const KAFKA_TOPIC_PATTERNS = [
   global(String.raw`\b(?:kafka_?)?topic(?:_?name)?${ASSIGN}(${ID})`),
   global(String.raw`\btopic\s+${QUOTE}(${ID})`),
@@ -149,7 +117,8 @@ const KAFKA_TOPIC_PATTERNS = [
 ];
 const CONSUMER_GROUP_PATTERNS = [
   global(String.raw`\b(?:consumer_?group(?:_?id)?|group[._]id)${ASSIGN}(${ID})`),
-  global(String.raw`\bconsumer[\s-]?group\s+${QUOTE}(${ID})`),
+  // "consumer group X", "Consumer group: X", "[Consumer Group = X]".
+  global(String.raw`\bconsumer[\s-]?group(?:\s*[:=]\s*|\s+)${QUOTE}(${ID})`),
 ];
 
 const LOG_GROUP_PATTERNS = [
@@ -157,9 +126,9 @@ const LOG_GROUP_PATTERNS = [
   global(String.raw`\blog\s+group\s+${QUOTE}(/?[A-Za-z0-9_./#-]{1,511})`),
   global(String.raw`(?:^|[\s"'(=:])(/aws(?:-glue)?/[A-Za-z0-9_./#-]{1,500})`),
   global(String.raw`\b(airflow-[\w-]{1,200}-(?:Task|DAGProcessing|Scheduler|WebServer|Worker))\b`),
+  // "Consumer logs: /ecs/payments-enricher": a labelled path is a log group whatever its prefix.
+  global(String.raw`\blogs?\s*:\s*(?!/(?:usr|var|tmp|home|opt|etc)/)(/[A-Za-z0-9_.#-][A-Za-z0-9_./#-]{0,510})`),
 ];
-
-const AIRFLOW_CONTEXT = /\b(?:mwaa|airflow)\b/i;
 
 /** A date string is kept only when it is a real calendar date in ISO form. */
 function validIsoDate(raw: string | undefined): string | undefined {
@@ -260,31 +229,30 @@ function athenaErrorCode(text: string): string | undefined {
   return undefined;
 }
 
-function dagRunId(text: string): string | undefined {
-  return firstCapture(text, DAG_RUN_ID_PATTERNS, (raw) => {
-    const value = raw?.replace(/[.)\]]+$/, "");
-    // `run_id=jr_…` is a Glue run, not an Airflow one.
-    return value === undefined || value.length < 2 || /^jr_/i.test(value) ? undefined : value;
-  });
-}
-
-function mwaaEnvironment(text: string): string | undefined {
-  const named = firstCapture(text, MWAA_ENV_PATTERNS);
-  if (named !== undefined) return named;
-  // "environment prod-airflow-2" alone names an MWAA environment only in an Airflow ticket.
-  if (!AIRFLOW_CONTEXT.test(text)) return undefined;
-  return firstCapture(text, [global(String.raw`\benvironment\s+${QUOTE}((?=[\w.-]{0,254}[_-])${ID})`)]);
-}
+const KAFKA_CONTEXT = /\b(?:kafka|msk)\b/i;
 
 function kafkaCluster(text: string): string | undefined {
   const named = firstCapture(text, KAFKA_CLUSTER_PATTERNS);
-  if (named !== undefined || !/\b(?:kafka|msk)\b/i.test(text)) return named;
-  return firstCapture(text, [global(String.raw`\bcluster_?name${ASSIGN}(${ID})`)]);
+  if (named !== undefined || !KAFKA_CONTEXT.test(text)) return named;
+  return (
+    firstCapture(text, KAFKA_CLUSTER_IN_CONTEXT, resourceLikeName) ??
+    firstCapture(text, [CLUSTER_NAMING_KAFKA], (raw) => {
+      const name = resourceLikeName(raw);
+      return name !== undefined && /(?:^|[-_])(?:msk|kafka)(?:$|[-_\d])/i.test(name) ? name : undefined;
+    })
+  );
 }
 
-function trimmed(raw: string | undefined): string | undefined {
-  const value = raw?.trim().replace(/[.,;]+$/, "");
-  return value === undefined || value === "" ? undefined : value;
+function glueJobName(text: string): string | undefined {
+  return firstCapture(text, GLUE_JOB_PATTERNS) ?? firstCapture(text, [GLUE_JOB_BEFORE_NOUN], resourceLikeName);
+}
+
+function cloudWatchAlarmName(text: string): string | undefined {
+  return (
+    firstCapture(text, ALARM_PATTERNS, alarmName) ??
+    firstCapture(text, [ALARM_UNQUOTED], (raw) => (alarmName(raw) === undefined ? undefined : resourceLikeName(raw))) ??
+    firstCapture(text, [ALARM_MULTI_PART_NAME], cleanName)
+  );
 }
 
 /** Drops undefined fields, so the result only has keys for what was found. */
@@ -294,15 +262,16 @@ function compact(entities: { [K in keyof Entities]: string | undefined }): Entit
 
 /** Extracts the entities from (sanitised, normalised) ticket text. Pure. */
 export function extractEntities(text: string): Entities {
-  const taskInstance = TASK_INSTANCE_REPR.exec(text);
   const s3 = firstS3Location(text);
+  const glueJob = glueJobName(text);
+  const airflow = extractAirflowEntities(text, glueJob === undefined ? [] : [glueJob]);
   return compact({
-    glue_job_name: firstCapture(text, GLUE_JOB_PATTERNS),
+    glue_job_name: glueJob,
     glue_run_id: firstCapture(text, [GLUE_RUN_ID], (raw) => raw),
-    dag_id: taskInstance?.[1] ?? firstCapture(text, DAG_ID_PATTERNS),
-    task_id: taskInstance?.[2] ?? firstCapture(text, TASK_ID_PATTERNS),
-    dag_run_id: dagRunId(text),
-    mwaa_environment: mwaaEnvironment(text),
+    dag_id: airflow.dag_id,
+    task_id: airflow.task_id,
+    dag_run_id: airflow.dag_run_id,
+    mwaa_environment: airflow.mwaa_environment,
     athena_query_id: athenaQueryId(text),
     athena_error_code: athenaErrorCode(text),
     athena_workgroup: firstCapture(text, WORKGROUP_PATTERNS),
@@ -311,7 +280,7 @@ export function extractEntities(text: string): Entities {
     partition_date: s3?.partitionDate ?? partitionDateFromText(text),
     emr_cluster_id: firstCapture(text, [EMR_CLUSTER_ID], (raw) => raw),
     emr_step_id: firstCapture(text, [EMR_STEP_ID], (raw) => raw),
-    alarm_name: firstCapture(text, ALARM_PATTERNS, trimmed),
+    alarm_name: cloudWatchAlarmName(text),
     kafka_cluster: kafkaCluster(text),
     kafka_topic: firstCapture(text, KAFKA_TOPIC_PATTERNS),
     kafka_consumer_group: firstCapture(text, CONSUMER_GROUP_PATTERNS),

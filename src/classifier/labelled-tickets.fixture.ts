@@ -768,4 +768,77 @@ export const LABELLED_TICKETS: readonly LabelledTicket[] = [
     intent: "unknown",
     band: "vague",
   },
+  // ---------------- operator and alert phrasings of resource names ----------------
+  {
+    name: "names: MWAA alarm e-mail with dimensions",
+    incident: {
+      short_description: 'ALARM: "orders-hourly-dag-failed" in EU (Ireland)',
+      description:
+        'You are receiving this email because your Amazon CloudWatch Alarm "orders-hourly-dag-failed" in the EU (Ireland) region has entered the ALARM state.\nAlarm Details:\n- Name: orders-hourly-dag-failed\n- State Change: OK -> ALARM\nMonitored Metric:\n- MetricNamespace: AmazonMWAA\n- MetricName: DAGDurationFailed\n- Dimensions: [Environment = analytics-mwaa-eu] [DAG = orders_hourly]',
+      subcategory: "CloudWatch Alarm",
+    },
+    intent: "dag_alarm",
+    band: "alert",
+    entities: {
+      alarm_name: "orders-hourly-dag-failed",
+      mwaa_environment: "analytics-mwaa-eu",
+      dag_id: "orders_hourly",
+    },
+  },
+  {
+    name: "names: sensor timeout in prose with (env X)",
+    incident: {
+      short_description: "orders_hourly failed - sensor timed out",
+      description:
+        "DAG orders_hourly (env analytics-airflow-eu) failed at 04:00. check_orders_file timed out after 2h waiting for the partner file.",
+      subcategory: "Airflow / MWAA",
+    },
+    intent: "dag_failure",
+    band: "prose",
+    entities: { dag_id: "orders_hourly", task_id: "check_orders_file", mwaa_environment: "analytics-airflow-eu" },
+  },
+  {
+    name: "names: recovery notice with labelled lines",
+    incident: {
+      short_description: "AUTO-RECOVERY EXHAUSTED: orders_hourly (3/3 attempts failed)",
+      description: `Self-healing gave up.\nBatch: orders_hourly on analytics-airflow-eu   Glue job: orders_load\nLast run ${GLUE_RUN}\nAlarm: orders-autorecovery-exhausted`,
+    },
+    intent: "batch_auto_recovery_failed",
+    band: "alert",
+    entities: {
+      dag_id: "orders_hourly",
+      mwaa_environment: "analytics-airflow-eu",
+      glue_job_name: "orders_load",
+      glue_run_id: GLUE_RUN,
+      alarm_name: "orders-autorecovery-exhausted",
+    },
+  },
+  {
+    name: "names: Glue run named before the noun",
+    incident: {
+      short_description: `orders_load glue run ${GLUE_RUN} failed - could not get workers`,
+      description: "pls rerun",
+      cmdb_ci: "Glue Job - orders_load",
+    },
+    intent: "glue_etl_failure",
+    band: "alert",
+    entities: { glue_job_name: "orders_load", glue_run_id: GLUE_RUN },
+  },
+  {
+    name: "names: Kafka lag with labelled lines",
+    incident: {
+      short_description: "Kafka consumer lag rising: orders-sink on events-msk-eu",
+      description:
+        "Alarm events-msk-eu-orders-sink-lag is in ALARM.\nCluster: events-msk-eu   Topic: orders.v1   Consumer group: orders-sink",
+      cmdb_ci: "MSK - events-msk-eu",
+    },
+    intent: "kafka_events_failed",
+    band: "alert",
+    entities: {
+      kafka_cluster: "events-msk-eu",
+      kafka_topic: "orders.v1",
+      kafka_consumer_group: "orders-sink",
+      alarm_name: "events-msk-eu-orders-sink-lag",
+    },
+  },
 ];

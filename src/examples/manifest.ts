@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseOrThrow } from "../errors.js";
 import { readJsonFile } from "../io/read-json.js";
 import { DecisionKindSchema, IntentSchema } from "../state/intents.js";
-import { TOOL_NAMES, type ToolName } from "../tools/names.js";
+import { MUTATING_TOOLS } from "../tools/names.js";
 
 const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).min(1)]);
 
@@ -12,17 +12,14 @@ export const ExpectationSchema = z.strictObject({
   intent: oneOrMany(IntentSchema),
   decision: oneOrMany(DecisionKindSchema).optional(),
   /** The remediation tool, or null for "no remediation". */
-  action: z
-    .enum(TOOL_NAMES as [ToolName, ...ToolName[]])
-    .nullable()
-    .optional(),
+  action: z.enum(MUTATING_TOOLS).nullable().optional(),
   /** Case-insensitive substrings of the root cause. */
   root_cause_contains: z.array(z.string().min(1)).default([]),
 });
 export type Expectation = z.infer<typeof ExpectationSchema>;
 
 export const ExampleSchema = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "example names are kebab-case"),
   /** Paths relative to the manifest. */
   incident: z.string().min(1),
   scenario: z.string().min(1),
@@ -33,7 +30,12 @@ export type Example = z.infer<typeof ExampleSchema>;
 
 export const ManifestSchema = z.strictObject({
   $schema: z.string().optional(),
-  examples: z.array(ExampleSchema).min(1),
+  examples: z
+    .array(ExampleSchema)
+    .min(1)
+    .refine((examples) => new Set(examples.map((example) => example.name)).size === examples.length, {
+      message: "example names must be unique",
+    }),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -52,4 +54,5 @@ export async function loadManifest(path: string): Promise<ResolvedExample[]> {
   }));
 }
 
-export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+/** The acceptable values of an expectation that may be one value or a list. */
+export const asList = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);

@@ -27,6 +27,16 @@ const cases: [string, "transient" | "non_transient", string][] = [
   ["Insufficient capacity to provision workers of type G.2X", "transient", "capacity"],
   ["Instance group ig-1 failed: InsufficientInstanceCapacity for r5.4xlarge", "transient", "capacity"],
   ["Query exhausted resources at this scale factor", "transient", "capacity"],
+  [
+    "Parquet column cannot be converted in file s3://b/p/part-0.parquet. Column: [net_amount], Expected: decimal(18,2), Found: DOUBLE",
+    "non_transient",
+    "schema mismatch",
+  ],
+  [
+    "org.apache.spark.sql.execution.datasources.SchemaColumnConvertNotSupportedException",
+    "non_transient",
+    "schema mismatch",
+  ],
   // memory
   ["java.lang.OutOfMemoryError: Java heap space", "transient", "memory"],
   [

@@ -79,6 +79,10 @@ const NON_TRANSIENT: readonly CausePattern[] = [
       /incompatible types?/i,
       /\bColumn\b[^\n]{0,120}?\bnot found\b/i,
       /COLUMN_NOT_FOUND/,
+      // Spark reading Parquet whose column types changed upstream.
+      /Parquet column cannot be converted/i,
+      /SchemaColumnConvertNotSupportedException/,
+      /Unable to infer schema/i,
     ],
   },
   {

@@ -20,6 +20,7 @@
  * The remediation is recommended only for a transient cause, and only when the intent's playbook
  * (`intent_tools`) contains that mutating tool. The score's formula is in evidence.ts.
  */
+import { labelled } from "./analyzers/common.js";
 import { DEFAULT_INTENT_TOOLS } from "../config/schema.js";
 import type { Intent } from "../state/intents.js";
 import type { CauseKind, Finding, InvestigationState, JsonObject } from "../state/investigation.js";
@@ -86,6 +87,12 @@ function findingOf(run: ToolRun, analysis: Analysis | undefined): Finding {
     analysis?.summary ??
     (run.error ? `${run.tool} failed: ${run.error.code}: ${run.error.message}` : `${run.tool} answered`);
   return { tool: run.tool, result: run.error ? { error: run.error } : asObject(run.output), summary };
+}
+
+/** The root cause as people read it: what happened, and what kind of cause that is. */
+function rootCauseText(conclusion: Conclusion): string {
+  if (conclusion.cause_kind === "recovered") return `Already recovered: ${conclusion.root_cause}`;
+  return labelled(conclusion.root_cause, conclusion.cause_label);
 }
 
 function fromAnalysis(analysis: Analysis): Conclusion {
@@ -271,9 +278,9 @@ export function synthesize(input: SynthesizeInput): InvestigationState {
     all: usable,
     isPrimaryTool: reasoner.isPrimary,
   });
-  const root_cause =
-    conclusion?.root_cause ??
-    `No conclusive evidence: ${usable.map((analysis) => clipSummary(analysis.summary)).join("; ") || "the tools found nothing"}`;
+  const root_cause = conclusion
+    ? rootCauseText(conclusion)
+    : `No conclusive evidence: ${usable.map((analysis) => clipSummary(analysis.summary)).join("; ") || "the tools found nothing"}`;
 
   return {
     findings,
