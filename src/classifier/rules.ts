@@ -1,5 +1,5 @@
 import type { Entities } from "../state/classification.js";
-import type { Intent } from "../state/intents.js";
+import { INTENTS, type Intent } from "../state/intents.js";
 
 /**
  * The classifier's knowledge, as data: weighted signals per intent, entity signals, and the
@@ -785,38 +785,22 @@ export const ENTITY_SIGNALS: readonly EntitySignal[] = [
   { id: "entity.partition", intent: "data_missing", label: "partition date", entity: "partition_date", weight: 0.5 },
 ];
 
+/** Every known intent but these, in taxonomy order. */
+function intentsExcept(...excluded: KnownIntent[]): KnownIntent[] {
+  return INTENTS.filter(
+    (intent): intent is KnownIntent => intent !== "unknown" && !excluded.includes(intent as KnownIntent),
+  );
+}
+
 export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     winner: "access_denied",
-    over: [
-      "dag_failure",
-      "dag_alarm",
-      "mwaa_failure",
-      "glue_etl_failure",
-      "athena_failure",
-      "emr_failure",
-      "kafka_events_failed",
-      "data_missing",
-      "source_zero_data",
-      "data_not_available",
-      "batch_auto_recovery_failed",
-    ],
+    over: intentsExcept("access_denied"),
     why: "a permission failure is the cause and no rerun fixes it",
   },
   {
     winner: "batch_auto_recovery_failed",
-    over: [
-      "dag_failure",
-      "dag_alarm",
-      "mwaa_failure",
-      "glue_etl_failure",
-      "athena_failure",
-      "emr_failure",
-      "kafka_events_failed",
-      "data_missing",
-      "source_zero_data",
-      "data_not_available",
-    ],
+    over: intentsExcept("batch_auto_recovery_failed", "access_denied"),
     why: "automated recovery giving up is the subject, not the job it was recovering",
   },
   {

@@ -16,7 +16,9 @@ import {
   consecutiveFailures,
   evidenceLine,
   labelled,
+  noFailedRun,
   parseOutput,
+  recoveredAfterFailure,
 } from "./common.js";
 
 type DagRun = z.infer<typeof DagRunSchema>;
@@ -80,20 +82,11 @@ export function analyzeMwaaLogs(output: unknown): Analysis {
   const latest = runs[0] as DagRun;
   const failedIndex = runs.findIndex(isFailed);
   if (failedIndex === -1) {
-    if (latest.state === "success") {
-      const text = `DAG ${dagId}: no failed run among the last ${runs.length}; latest run ${latest.dag_run_id} succeeded at ${finishedAt(latest)}`;
-      return analysis(TOOL, {
-        summary: text,
-        root_cause: text,
-        cause_kind: "recovered",
-        strength: STRENGTH.weak,
-        recovered: true,
-        succeeded_at: finishedAt(latest),
-      });
-    }
-    return analysis(TOOL, {
-      summary: `DAG ${dagId}: no failed run among the last ${runs.length}; latest run ${latest.dag_run_id} is ${latest.state}`,
-      strength: STRENGTH.weak,
+    return noFailedRun(TOOL, `DAG ${dagId}`, runs.length, {
+      id: latest.dag_run_id,
+      state: latest.state,
+      succeeded: latest.state === "success",
+      finished_at: finishedAt(latest),
     });
   }
 
@@ -104,12 +97,7 @@ export function analyzeMwaaLogs(output: unknown): Analysis {
   const success = newer.find((run) => run.state === "success");
   if (success) {
     const text = `DAG ${dagId} run ${failed.dag_run_id} failed at ${failedAt} but a later run ${success.dag_run_id} succeeded at ${finishedAt(success)}`;
-    return analysis(TOOL, {
-      summary: text,
-      root_cause: text,
-      cause_kind: "recovered",
-      strength: STRENGTH.conclusive,
-      recovered: true,
+    return recoveredAfterFailure(TOOL, text, {
       retry_candidate: candidate,
       failed_at: failedAt,
       succeeded_at: finishedAt(success),

@@ -17,7 +17,7 @@
 import type { z } from "zod";
 import { classifyFailureText, type FailureClassification } from "../cause-patterns.js";
 import { sanitizeMessage } from "../sanitize.js";
-import type { Analysis } from "../types.js";
+import type { Analysis, Remediation } from "../types.js";
 
 export const STRENGTH = {
   conclusive: 0.9,
@@ -124,4 +124,46 @@ export function failureStrength(explained: ReturnType<typeof explainFailure>): n
 
 export function labelled(text: string, label: string | null): string {
   return label && label !== "unrecognised" ? `${text} [${label}]` : text;
+}
+
+/** The newest run (job run, DAG run, step) when none of the recent ones failed. */
+export interface LatestRun {
+  id: string;
+  state: string;
+  succeeded: boolean;
+  finished_at: string | null;
+}
+
+/**
+ * None of the last `count` runs failed: if the newest succeeded, that is weak evidence the
+ * incident is over; otherwise it says only what state the newest is in.
+ */
+export function noFailedRun(tool: string, subject: string, count: number, latest: LatestRun): Analysis {
+  const head = `${subject}: no failed run among the last ${count}; latest run ${latest.id}`;
+  if (!latest.succeeded) return analysis(tool, { summary: `${head} is ${latest.state}`, strength: STRENGTH.weak });
+  const text = `${head} succeeded at ${latest.finished_at}`;
+  return analysis(tool, {
+    summary: text,
+    root_cause: text,
+    cause_kind: "recovered",
+    strength: STRENGTH.weak,
+    recovered: true,
+    succeeded_at: latest.finished_at,
+  });
+}
+
+/** A failed run followed by a later success: the incident already recovered; the re-run stays a candidate. */
+export function recoveredAfterFailure(
+  tool: string,
+  text: string,
+  details: { retry_candidate: Remediation; failed_at: string | null; succeeded_at: string | null },
+): Analysis {
+  return analysis(tool, {
+    summary: text,
+    root_cause: text,
+    cause_kind: "recovered",
+    strength: STRENGTH.conclusive,
+    recovered: true,
+    ...details,
+  });
 }

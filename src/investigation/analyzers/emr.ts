@@ -16,6 +16,7 @@ import {
   failureStrength,
   labelled,
   parseOutput,
+  recoveredAfterFailure,
 } from "./common.js";
 
 type EmrStep = z.infer<typeof EmrStepSchema>;
@@ -68,12 +69,7 @@ export function analyzeEmrLogs(output: unknown): Analysis {
   const success = newer.find((step) => step.state === "COMPLETED" && step.name === failed.name);
   if (success) {
     const text = `EMR step ${failed.id} (${failed.name}) on ${cluster.id} failed at ${failedAt} but a later run ${success.id} completed at ${finishedAt(success)}`;
-    return analysis(TOOL, {
-      summary: text,
-      root_cause: text,
-      cause_kind: "recovered",
-      strength: STRENGTH.conclusive,
-      recovered: true,
+    return recoveredAfterFailure(TOOL, text, {
       retry_candidate: candidate,
       failed_at: failedAt,
       succeeded_at: finishedAt(success),

@@ -15,7 +15,9 @@ import {
   explainFailure,
   failureStrength,
   labelled,
+  noFailedRun,
   parseOutput,
+  recoveredAfterFailure,
 } from "./common.js";
 
 type GlueRun = z.infer<typeof GlueRunSchema>;
@@ -45,20 +47,11 @@ export function analyzeGlueLogs(output: unknown): Analysis {
   const failedIndex = runs.findIndex(isFailed);
   const latest = runs[0] as GlueRun;
   if (failedIndex === -1) {
-    if (latest.state === "SUCCEEDED") {
-      const text = `Glue job ${job}: no failed run among the last ${runs.length}; latest run ${latest.id} succeeded at ${finishedAt(latest)}`;
-      return analysis(TOOL, {
-        summary: text,
-        root_cause: text,
-        cause_kind: "recovered",
-        strength: STRENGTH.weak,
-        recovered: true,
-        succeeded_at: finishedAt(latest),
-      });
-    }
-    return analysis(TOOL, {
-      summary: `Glue job ${job}: no failed run among the last ${runs.length}; latest run ${latest.id} is ${latest.state}`,
-      strength: STRENGTH.weak,
+    return noFailedRun(TOOL, `Glue job ${job}`, runs.length, {
+      id: latest.id,
+      state: latest.state,
+      succeeded: latest.state === "SUCCEEDED",
+      finished_at: finishedAt(latest),
     });
   }
 
@@ -69,12 +62,7 @@ export function analyzeGlueLogs(output: unknown): Analysis {
   const success = newer.find((run) => run.state === "SUCCEEDED");
   if (success) {
     const text = `Glue job ${job} run ${failed.id} ${failed.state} at ${failedAt} but a later run ${success.id} succeeded at ${finishedAt(success)}`;
-    return analysis(TOOL, {
-      summary: text,
-      root_cause: text,
-      cause_kind: "recovered",
-      strength: STRENGTH.conclusive,
-      recovered: true,
+    return recoveredAfterFailure(TOOL, text, {
       retry_candidate: candidate,
       failed_at: failedAt,
       succeeded_at: finishedAt(success),
