@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { Callbacks } from "@langchain/core/callbacks/manager";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { deterministicClassifier, type IncidentClassifier } from "./classifier/index.js";
 import { resolveConfig } from "./config/load.js";
@@ -41,6 +42,8 @@ export interface StageEvent {
 
 export interface RunOptions {
   threadId?: string;
+  /** LangChain callbacks for the run (tracing, counting model calls). */
+  callbacks?: Callbacks;
   /** Called as each stage completes, in order. */
   onStage?: (event: StageEvent) => void;
 }
@@ -74,7 +77,12 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
       let final: GraphState | undefined;
       const stream = await graph.stream(
         { incident, started_at: deps.now().toISOString() },
-        { streamMode: ["updates", "values"], configurable: { thread_id: threadId }, recursionLimit: RECURSION_LIMIT },
+        {
+          streamMode: ["updates", "values"],
+          configurable: { thread_id: threadId },
+          recursionLimit: RECURSION_LIMIT,
+          ...(runOptions.callbacks ? { callbacks: runOptions.callbacks } : {}),
+        },
       );
       for await (const [mode, chunk] of stream) {
         if (mode === "values") {

@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { UserInputError, describeZodError } from "../errors.js";
 import { classifyCommand } from "./commands/classify.js";
 import { demoCommand } from "./commands/demo.js";
+import { evalCommand } from "./commands/eval.js";
 import { graphCommand } from "./commands/graph.js";
 import { runCommand } from "./commands/run.js";
 
@@ -27,6 +28,15 @@ program
   .argument("<file>", "incident JSON file, or JSON Lines of incidents")
   .option("--json", "print JSON")
   .action(classifyCommand);
+
+program
+  .command("eval")
+  .description("run a labeled dataset (.jsonl) and report intent, decision and action accuracy and unsafe actions")
+  .argument("<dataset>", "eval dataset, JSON Lines (docs/evals.md)")
+  .option("-c, --config <file>", "config file (default: ./incident-orchestrator.config.json if present)")
+  .option("--concurrency <n>", "cases run at once", "4")
+  .option("--json", "print one JSON object")
+  .action(evalCommand);
 
 program.command("graph").description("print the graph as Mermaid").action(graphCommand);
 

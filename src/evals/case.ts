@@ -1,0 +1,77 @@
+/**
+ * The eval dataset format: JSON Lines, one case per line (docs/evals.md). zod is the single source;
+ * `npm run schemas` publishes schemas/eval-case.schema.json.
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { z } from "zod";
+import { ConfigSchema } from "../config/schema.js";
+import { describeZodError, UserInputError } from "../errors.js";
+import { ExpectationSchema } from "../examples/manifest.js";
+import { readJsonFile } from "../io/read-json.js";
+import { ScenarioSchema, type Scenario } from "../sandbox/scenario.js";
+import { IncidentSchema } from "../state/incident.js";
+
+export const EvalCaseSchema = z.strictObject({
+  id: z.string().min(1),
+  incident: IncidentSchema,
+  /** An inline scenario, a path to a scenario file relative to the dataset file, or omitted: an empty world. */
+  scenario: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
+  expected: ExpectationSchema,
+  tags: z.array(z.string()).default([]),
+  /** Config overrides for this case, deep-merged over the run's config (arrays replace). */
+  config: z.record(z.string(), z.unknown()).optional(),
+});
+export type EvalCaseInput = z.input<typeof EvalCaseSchema>;
+export type EvalCase = z.infer<typeof EvalCaseSchema>;
+
+/** A case with its scenario resolved and validated. */
+export interface ResolvedCase extends Omit<EvalCase, "scenario"> {
+  scenario: Scenario;
+  line: number;
+}
+
+/** Reads and validates a whole dataset before anything runs; the first bad line is one clear error. */
+export async function loadDataset(path: string): Promise<ResolvedCase[]> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new UserInputError(`cannot read dataset file ${path}`);
+  }
+  const cases: ResolvedCase[] = [];
+  const ids = new Set<string>();
+  for (const [index, line] of text.split("\n").entries()) {
+    if (line.trim() === "") continue;
+    const where = `dataset ${path} line ${index + 1}`;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (error) {
+      throw new UserInputError(`${where} is not valid JSON: ${(error as Error).message}`);
+    }
+    const parsed = EvalCaseSchema.safeParse(raw);
+    if (!parsed.success) throw new UserInputError(`${where}: ${describeZodError("case", parsed.error)}`);
+    const evalCase = parsed.data;
+    if (ids.has(evalCase.id)) throw new UserInputError(`${where}: case.id "${evalCase.id}" is used twice`);
+    ids.add(evalCase.id);
+    if (evalCase.config) {
+      const config = ConfigSchema.safeParse(evalCase.config);
+      if (!config.success) throw new UserInputError(`${where}: ${describeZodError("case.config", config.error)}`);
+    }
+    cases.push({
+      ...evalCase,
+      scenario: await resolveScenario(evalCase.scenario, dirname(path), where),
+      line: index + 1,
+    });
+  }
+  if (cases.length === 0) throw new UserInputError(`dataset ${path} has no cases`);
+  return cases;
+}
+
+async function resolveScenario(scenario: EvalCase["scenario"], base: string, where: string): Promise<Scenario> {
+  const raw = typeof scenario === "string" ? await readJsonFile(resolve(base, scenario), "scenario") : (scenario ?? {});
+  const parsed = ScenarioSchema.safeParse(raw);
+  if (!parsed.success) throw new UserInputError(`${where}: ${describeZodError("case.scenario", parsed.error)}`);
+  return parsed.data;
+}
