@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConfigSchema } from "../src/config/schema.js";
+import { EvalCaseSchema } from "../src/evals/case.js";
 import { ScenarioSchema } from "../src/sandbox/scenario.js";
 import { IncidentSchema } from "../src/state/incident.js";
 import { OrchestrationResultSchema } from "../src/state/result.js";
@@ -11,6 +12,7 @@ export function jsonSchemas(): Record<string, unknown> {
     "scenario.schema.json": input(ScenarioSchema),
     "config.schema.json": input(ConfigSchema),
     "incident.schema.json": input(IncidentSchema),
+    "eval-case.schema.json": input(EvalCaseSchema),
     "result.schema.json": z.toJSONSchema(OrchestrationResultSchema, { io: "output", unrepresentable: "any" }),
   };
 }
