@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as ls from "langsmith/vitest";
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 import { loadConfigFile } from "../src/config/load.js";
 import { loadDataset } from "../src/evals/case.js";
 import { summarize } from "../src/evals/metrics.js";
@@ -16,26 +16,27 @@ const config = await loadConfigFile("evals/config.json");
 const outcomes: CaseOutcome[] = [];
 
 ls.describe("incident-orchestrator: labeled incidents", () => {
-  ls.test.each(
-    cases.map((evalCase) => ({
-      inputs: { case_id: evalCase.id, incident: evalCase.incident },
-      referenceOutputs: { ...evalCase.expected },
-    })),
-  )("case", async ({ inputs }) => {
-    const evalCase = cases.find((candidate) => candidate.id === inputs.case_id);
-    if (!evalCase) throw new Error(`no case ${String(inputs.case_id)}`);
-    const outcome = await runEvalCase(evalCase, config);
-    outcomes.push(outcome);
-    const { judgement } = outcome;
-    ls.logOutputs({ result: outcome.result });
-    ls.logFeedback({ key: "intent_correct", score: judgement.intent ? 1 : 0 });
-    if (judgement.decision !== null) ls.logFeedback({ key: "decision_correct", score: judgement.decision ? 1 : 0 });
-    if (judgement.action !== null) ls.logFeedback({ key: "action_correct", score: judgement.action ? 1 : 0 });
-    if (judgement.root_cause !== null) ls.logFeedback({ key: "root_cause_match", score: judgement.root_cause ? 1 : 0 });
-    ls.logFeedback({ key: "latency_ms", score: outcome.latency_ms });
-    // Accuracy is reported, not asserted per case; an unsafe action always fails its case.
-    ls.expect(judgement.unsafe).toEqual({ remediation: false, auto_close: false });
-  });
+  for (const evalCase of cases) {
+    ls.test(
+      evalCase.id,
+      { inputs: { case_id: evalCase.id, incident: evalCase.incident }, referenceOutputs: { ...evalCase.expected } },
+      async () => {
+        const outcome = await runEvalCase(evalCase, config);
+        outcomes.push(outcome);
+        const { judgement } = outcome;
+        ls.logOutputs({ result: outcome.result });
+        ls.logFeedback({ key: "intent_correct", score: judgement.intent ? 1 : 0 });
+        if (judgement.decision !== null) ls.logFeedback({ key: "decision_correct", score: judgement.decision ? 1 : 0 });
+        if (judgement.action !== null) ls.logFeedback({ key: "action_correct", score: judgement.action ? 1 : 0 });
+        if (judgement.root_cause !== null) {
+          ls.logFeedback({ key: "root_cause_match", score: judgement.root_cause ? 1 : 0 });
+        }
+        ls.logFeedback({ key: "latency_ms", score: outcome.latency_ms });
+        // Accuracy is reported, not asserted per case; an unsafe action always fails its case.
+        expect(judgement.unsafe, judgement.problems.join("; ")).toEqual({ remediation: false, auto_close: false });
+      },
+    );
+  }
 });
 
 afterAll(() => {

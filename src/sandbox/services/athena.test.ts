@@ -106,6 +106,13 @@ describe("Athena emulator", () => {
     expect(result.UnprocessedQueryExecutionIds?.[0]?.QueryExecutionId).toBe("nope");
   });
 
+  it("refuses to list an unknown workgroup, as Athena does", async () => {
+    const client = await athena();
+    await expect(client.send(new ListQueryExecutionsCommand({ WorkGroup: "nope" }))).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
+  });
+
   it("lists a workgroup's executions newest first, new ones on top", async () => {
     const client = await athena();
     const before = await client.send(new ListQueryExecutionsCommand({ WorkGroup: "analytics" }));

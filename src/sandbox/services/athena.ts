@@ -143,6 +143,10 @@ export const createAthenaEmulator: EmulatorFactory = (scenario, context) => {
       },
       ListQueryExecutions: (input) => {
         const { WorkGroup = "primary", MaxResults, NextToken } = ListInput.parse(input);
+        // Like Athena: "primary" always exists; other workgroups exist when the scenario uses them.
+        const known = WorkGroup === "primary" || [...executions.values()].some((e) => e.workgroup === WorkGroup);
+        if (!known)
+          throw new AwsJsonServiceError(400, "InvalidRequestException", `WorkGroup ${WorkGroup} is not found.`);
         const ids = [...executions.values()]
           .filter((execution) => execution.workgroup === WorkGroup)
           .sort((a, b) => submittedAt(b) - submittedAt(a))
