@@ -20,6 +20,8 @@ describe("extractEntities: Glue", () => {
     ["orders-v2-load AWS Glue job failed overnight", "orders-v2-load"],
     ["JobName=orders_v2_load, JobRunState=FAILED", "orders_v2_load"],
     ["job_name: orders_v2_load", "orders_v2_load"],
+    [`glue inventory_snapshot ${RUN_ID} TIMEOUT again. rerun pls`, "inventory_snapshot"],
+    [`inventory_snapshot run ${RUN_ID} failed`, "inventory_snapshot"],
   ])("finds the job name in %j", (text, name) => {
     expect(extractEntities(text).glue_job_name).toBe(name);
   });
@@ -32,6 +34,8 @@ describe("extractEntities: Glue", () => {
     expect(extractEntities("nightly glue run failed").glue_job_name).toBeUndefined();
     expect(extractEntities("Glue job-level metrics look odd").glue_job_name).toBeUndefined();
     expect(extractEntities("Glue job: failed again").glue_job_name).toBeUndefined();
+    expect(extractEntities(`JobRunId: ${RUN_ID}`).glue_job_name).toBeUndefined();
+    expect(extractEntities(`the failed run ${RUN_ID}`).glue_job_name).toBeUndefined();
   });
 
   it("does not take an EMR or Spark job for a Glue job", () => {

@@ -45,6 +45,8 @@ const GLUE_JOB_PATTERNS = [
 ];
 /** "customer_360_features glue run jr_…", "orders_v2 Glue job failed": the name before the noun. */
 const GLUE_JOB_BEFORE_NOUN = global(String.raw`\b(${SEPARATED_ID})\s+(?:aws\s+)?glue\s+(?:etl\s+)?(?:job|run)\b`);
+/** Terse alerts: "glue inventory_snapshot jr_…", "inventory_snapshot run jr_…": the name beside a run id. */
+const GLUE_JOB_BEFORE_RUN_ID = global(String.raw`\b(?:glue\s+)?(${SEPARATED_ID})\s+(?:run\s+)?jr_[0-9a-f]{8,128}\b`);
 const GLUE_RUN_ID = global(String.raw`\b(jr_[0-9a-f]{8,128})\b`);
 
 const ATHENA_QUERY_ID_EXPLICIT = global(
@@ -244,7 +246,11 @@ function kafkaCluster(text: string): string | undefined {
 }
 
 function glueJobName(text: string): string | undefined {
-  return firstCapture(text, GLUE_JOB_PATTERNS) ?? firstCapture(text, [GLUE_JOB_BEFORE_NOUN], resourceLikeName);
+  return (
+    firstCapture(text, GLUE_JOB_PATTERNS) ??
+    firstCapture(text, [GLUE_JOB_BEFORE_NOUN], resourceLikeName) ??
+    firstCapture(text, [GLUE_JOB_BEFORE_RUN_ID], resourceLikeName)
+  );
 }
 
 function cloudWatchAlarmName(text: string): string | undefined {

@@ -37,6 +37,13 @@ const cases: [string, "transient" | "non_transient", string][] = [
     "non_transient",
     "schema mismatch",
   ],
+  [
+    "ExecutorLostFailure (executor 12 exited unrelated to the running tasks) Reason: Container released on a *lost* node.",
+    "transient",
+    "lost node",
+  ],
+  ["Node ip-10-0-1-23 decommissioned after an EC2 Spot Instance interruption notice", "transient", "lost node"],
+  ["org.apache.spark.shuffle.FetchFailedException: Failed to connect to ip-10-0-3-4:7337", "transient", "lost node"],
   // memory
   ["java.lang.OutOfMemoryError: Java heap space", "transient", "memory"],
   [

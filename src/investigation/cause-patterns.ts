@@ -129,6 +129,17 @@ const TRANSIENT: readonly CausePattern[] = [
     ],
   },
   {
+    // Nodes taken away under a running job (Spot reclaims, decommissioning): the work itself was fine.
+    kind: "transient",
+    label: "lost node",
+    patterns: [
+      /Spot Instance interruption/i,
+      /Container released on a \*?lost\*? node/i,
+      /\bdecommission(?:ed|ing)\b/i,
+      /FetchFailedException/,
+    ],
+  },
+  {
     kind: "transient",
     label: "capacity",
     patterns: [

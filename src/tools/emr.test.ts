@@ -68,10 +68,16 @@ describe("get_emr_logs (sandbox)", () => {
     });
   });
 
-  it("returns one step by id, and max_steps limits the list", async () => {
+  it("returns a step by id beside the steps after it, and max_steps limits the list", async () => {
     box = await openToolSandbox(scenario);
     const one = await box.call("get_emr_logs", { cluster_id: "j-2AXXXXXXGAPLF", step_id: "s-1AAAAAAAAAAAA" });
-    expect(one.steps.map((step) => step.id)).toEqual(["s-1AAAAAAAAAAAA"]);
+    expect(one.steps.map((step) => step.id)).toEqual(["s-2BBBBBBBBBBBB", "s-1AAAAAAAAAAAA"]);
+    const older = await box.call("get_emr_logs", {
+      cluster_id: "j-2AXXXXXXGAPLF",
+      step_id: "s-1AAAAAAAAAAAA",
+      max_steps: 1,
+    });
+    expect(older.steps.map((step) => step.id)).toEqual(["s-2BBBBBBBBBBBB", "s-1AAAAAAAAAAAA"]);
     const limited = await box.call("get_emr_logs", { cluster_id: "j-2AXXXXXXGAPLF", max_steps: 1 });
     expect(limited.steps.map((step) => step.id)).toEqual(["s-2BBBBBBBBBBBB"]);
   });

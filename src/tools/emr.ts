@@ -24,14 +24,19 @@ export async function getEmrLogs(
   clients: AwsClients,
   input: z.infer<typeof GetEmrLogsInput>,
 ): Promise<z.infer<typeof GetEmrLogsOutput>> {
-  const [described, steps] = await Promise.all([
+  // The recent steps always come back, with the requested step added when it is older: a failed
+  // step is only understood next to what ran after it (a later success means it already recovered).
+  const [described, recent, requested] = await Promise.all([
     clients.emr.send(new DescribeClusterCommand({ ClusterId: input.cluster_id })),
+    listSteps(clients, input.cluster_id, input.max_steps),
     input.step_id
       ? clients.emr
           .send(new DescribeStepCommand({ ClusterId: input.cluster_id, StepId: input.step_id }))
-          .then((out) => (out.Step ? [out.Step] : []))
-      : listSteps(clients, input.cluster_id, input.max_steps),
+          .then((out) => out.Step ?? null)
+      : Promise.resolve(null),
   ]);
+  const listed = newestFirst(recent).slice(0, input.max_steps);
+  const steps = requested && !listed.some((step) => step.Id === requested.Id) ? [...listed, requested] : listed;
   const cluster = described.Cluster;
   return {
     cluster: {
@@ -41,7 +46,7 @@ export async function getEmrLogs(
       state_change_code: cluster?.Status?.StateChangeReason?.Code ?? null,
       state_change_message: cluster?.Status?.StateChangeReason?.Message ?? null,
     },
-    steps: newestFirst(steps).slice(0, input.max_steps).map(toEmrStep),
+    steps: newestFirst(steps).map(toEmrStep),
   };
 }
 

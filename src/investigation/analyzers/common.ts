@@ -103,15 +103,36 @@ export function explainFailure(
   logLines: readonly string[],
 ): { text: string | null; classification: FailureClassification; from: "message" | "log" | null } {
   const fromMessage = classifyFailureText(message);
-  if (message && fromMessage.kind !== "undetermined")
-    return { text: message, classification: fromMessage, from: "message" };
+  const headline = message ? decisiveLine(message) : null;
+  if (headline && fromMessage.kind !== "undetermined") {
+    return { text: headline, classification: fromMessage, from: "message" };
+  }
   const line = evidenceLine(logLines);
   const fromLog = classifyFailureText(line);
   if (line && fromLog.kind !== "undetermined") {
-    return { text: message ? `${message} (log: ${line})` : line, classification: fromLog, from: "log" };
+    return { text: headline ? `${headline} (log: ${line})` : line, classification: fromLog, from: "log" };
   }
-  if (message) return { text: message, classification: fromMessage, from: "message" };
+  if (headline) return { text: headline, classification: fromMessage, from: "message" };
   return { text: line, classification: fromLog, from: line ? "log" : null };
+}
+
+/**
+ * A multi-line error (a stack trace) as its decisive line: the last one a cause pattern recognises,
+ * else the last exception line ("AttributeError: …"), else the first line. One-line text is kept.
+ */
+export function decisiveLine(text: string): string {
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  if (lines.length <= 1) return text.trim();
+  const newestFirst = [...lines].reverse();
+  return (
+    newestFirst.find((line) => classifyFailureText(line).kind !== "undetermined") ??
+    newestFirst.find((line) => /^[\w.$]*(?:Error|Exception)\b/.test(line)) ??
+    lines[0] ??
+    text
+  );
 }
 
 /** Strength of a failure's explanation, on the scale above. */
