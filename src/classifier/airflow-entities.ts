@@ -32,7 +32,11 @@ const DAG_ID_PATTERNS = [
   // "DAG X", "DAG: X", "[DAG = X]" (a CloudWatch dimension), "DAG run for X".
   global(String.raw`\bdag\b\s*[:=]?\s*(?:run\s+(?:for\s+)?)?${QUOTE}(${ID})`),
   global(String.raw`\b(${SEPARATED_ID})\s+dag\b`),
+  // An Airflow failure alert's subject: "Airflow: supplier_catalog_ingest failed at load_supplier_catalog".
+  global(String.raw`\bairflow\s*:\s*(${SEPARATED_ID})\s+(?:failed|failing|timed[ -]?out|errored)\b`),
 ];
+/** "… failed at load_supplier_catalog": the task an Airflow failure alert names. */
+const TASK_AFTER_FAILED_AT = global(String.raw`\b(?:failed|errored)\s+(?:at|in|on)\s+(?:task\s+)?(${SEPARATED_ID})\b`);
 const TASK_ID_PATTERNS = [
   global(String.raw`\btask[_\s]?id${ASSIGN}(${ID})`),
   global(String.raw`\btask${LABEL_SEPARATOR}(?:instance\s+)?${QUOTE}(${ID})`),
@@ -61,7 +65,8 @@ const MWAA_ENV_IN_CONTEXT = [
   // "(env X)", "environment X", "on environment X".
   global(String.raw`\benv(?:ironment)?\s+${QUOTE}${ENV_NAME}`),
   // ServiceNow configuration items: "MWAA - X", "MWAA: X".
-  global(String.raw`\b(?:mwaa|airflow)(?:\s*:\s*|\s+-\s+)${ENV_NAME}`),
+  // Not "Airflow: X": that is an alert subject naming a DAG ("Airflow: daily_sales failed").
+  global(String.raw`\b(?:mwaa(?:\s*:\s*|\s+-\s+)|airflow\s+-\s+)${ENV_NAME}`),
 ];
 /** "on prod-data-airflow", "in mwaa-analytics": the name itself says it is an Airflow environment. */
 const ENV_NAMING_AIRFLOW = global(String.raw`\b(?:on|in|at|to)\s+${QUOTE}${ENV_NAME}`);
@@ -126,6 +131,13 @@ function taskNamedByFailure(text: string, taken: ReadonlySet<string>): string | 
   });
 }
 
+/** The task of "failed at <task>", in an Airflow ticket, when it is not the environment itself. */
+function failedAtTask(text: string, environment: string | undefined): string | undefined {
+  if (!AIRFLOW_CONTEXT.test(text)) return undefined;
+  const task = firstCapture(text, [TASK_AFTER_FAILED_AT], resourceLikeName);
+  return task === environment ? undefined : task;
+}
+
 /**
  * Extracts the Airflow identifiers. `otherNames` are names already taken for other resources
  * (the Glue job), which the loose DAG and task forms must not take again. Pure.
@@ -133,7 +145,7 @@ function taskNamedByFailure(text: string, taken: ReadonlySet<string>): string | 
 export function extractAirflowEntities(text: string, otherNames: readonly string[] = []): AirflowEntities {
   const taskInstance = TASK_INSTANCE_REPR.exec(text);
   const environment = mwaaEnvironment(text);
-  const labelledTask = taskInstance?.[2] ?? firstCapture(text, TASK_ID_PATTERNS);
+  const labelledTask = taskInstance?.[2] ?? firstCapture(text, TASK_ID_PATTERNS) ?? failedAtTask(text, environment);
   const taken = new Set([...otherNames, ...(labelledTask === undefined ? [] : [labelledTask])]);
   const dagId =
     taskInstance?.[1] ??

@@ -386,6 +386,14 @@ export const TEXT_SIGNALS: readonly TextSignal[] = [
     weight: 2,
   },
   {
+    // "Airflow: supplier_catalog_ingest failed at load_supplier_catalog" — a failure alert's subject.
+    id: "dag.airflow-subject",
+    intent: "dag_failure",
+    label: "Airflow failure subject",
+    pattern: rx(String.raw`\bairflow\s*:\s*[\w.-]{1,250}\s+(?:failed|failing|timed[ -]?out|errored)\b`),
+    weight: 2.5,
+  },
+  {
     id: "dag.airflow-states",
     intent: "dag_failure",
     label: "Airflow task states",

@@ -12,7 +12,7 @@ const ToolNameSchema = z.enum(TOOL_NAMES as [ToolName, ...ToolName[]]);
 /** The seed's INTENT_TOOL_MAPPING: the read-only tools each intent's playbook may call, and its remediation. */
 export const DEFAULT_INTENT_TOOLS: Record<Intent, ToolName[]> = {
   dag_failure: ["get_mwaa_logs", "get_glue_logs", "verify_source_data", "retry_airflow_dag"],
-  dag_alarm: ["get_cloudwatch_alarm", "get_mwaa_logs", "retry_airflow_dag"],
+  dag_alarm: ["get_cloudwatch_alarm", "get_mwaa_logs", "verify_source_data", "retry_airflow_dag"],
   mwaa_failure: ["get_mwaa_logs", "get_cloudwatch_alarm"],
   glue_etl_failure: ["get_glue_logs", "verify_source_data", "retry_glue_job"],
   athena_failure: ["get_athena_query", "verify_source_data", "retry_athena_query"],

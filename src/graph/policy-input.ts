@@ -11,8 +11,17 @@ export function policyInputFrom(state: GraphState, config: OrchestratorConfig, t
   const investigation = state.investigation;
   const used = attemptsUsed(state.attempts);
   const last = lastAttempt(state.attempts);
+  // Whether the remediation may run is asked of the attempt in question: with a retry in flight,
+  // that attempt is the one already counted, so it must not count against itself.
+  const inFlight = last?.outcome === "in_progress" ? 1 : 0;
   const check = investigation
-    ? checkRemediation({ intent, investigation, attempts_used: used, config, available_tools: new Set(tools.keys()) })
+    ? checkRemediation({
+        intent,
+        investigation,
+        attempts_used: used - inFlight,
+        config,
+        available_tools: new Set(tools.keys()),
+      })
     : null;
   return {
     intent,

@@ -15,9 +15,11 @@ import type { PlannedCall, ToolRun } from "./types.js";
 /** Upper bound on second-round calls, so a chatty log cannot fan out into dozens of calls. */
 export const MAX_FOLLOW_UPS = 4;
 
-/** What a DAG may lead to beyond its own playbook: the Glue job it ran and the data that job read. */
+/** What a DAG (failed, alarmed on, or given up on) may lead to beyond its playbook: the Glue job it ran and the data it read. */
 const EXTRA_FOR_INTENT: Partial<Record<Intent, readonly ReadOnlyToolName[]>> = {
   dag_failure: ["get_glue_logs", "verify_source_data"],
+  dag_alarm: ["get_glue_logs", "verify_source_data"],
+  batch_auto_recovery_failed: ["verify_source_data"],
 };
 
 /** Words that follow "glue job" in prose but are not a job name. */

@@ -254,7 +254,7 @@ describe("synthesize", () => {
 
   it("says data is present for data_missing: recovered", () => {
     const state = run("data_missing", [dataPresent("2024-01-15T04:00:00Z")]);
-    expect(state).toMatchObject({ cause_kind: "recovered", recommended_action: null, evidence_score: 0.6 });
+    expect(state).toMatchObject({ cause_kind: "recovered", recommended_action: null, evidence_score: 0.8 });
   });
 
   it("picks the primary tool on a strength tie", () => {

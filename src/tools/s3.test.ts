@@ -72,8 +72,15 @@ describe("verify_source_data (sandbox)", () => {
       objects: 1006,
       bytes: 10_050,
       last_modified: "2026-03-01T05:30:00.000Z",
+      success_marker: true,
     });
-    expect(out.partitions[2]).toEqual({ date: "2026-03-03", objects: 0, bytes: 0, last_modified: null });
+    expect(out.partitions[2]).toEqual({
+      date: "2026-03-03",
+      objects: 0,
+      bytes: 0,
+      last_modified: null,
+      success_marker: false,
+    });
     expect(out.partitions[4]).toMatchObject({ objects: 2, bytes: 4096, last_modified: "2026-03-05T04:01:00.000Z" });
     expect(box.count("ListObjectsV2")).toBe(6);
   });

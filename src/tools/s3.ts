@@ -76,7 +76,15 @@ export function partitionStatus(date: string, objects: readonly _Object[], minBy
     if (object.LastModified && (!latest || object.LastModified > latest)) latest = object.LastModified;
   }
   const hasData = objects.some((object) => !isMarker(object.Key ?? "") && (object.Size ?? 0) >= minBytes);
-  return { date, objects: objects.length, bytes, last_modified: isoOrNull(latest), has_data: hasData };
+  const successMarker = objects.some((object) => /(^|\/)_SUCCESS$/.test(object.Key ?? ""));
+  return {
+    date,
+    objects: objects.length,
+    bytes,
+    last_modified: isoOrNull(latest),
+    success_marker: successMarker,
+    has_data: hasData,
+  };
 }
 
 export async function getS3Logs(

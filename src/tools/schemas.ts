@@ -170,6 +170,8 @@ export const PartitionStatusSchema = z.object({
   objects: z.number().int(),
   bytes: z.number(),
   last_modified: isoTime.nullable(),
+  /** A `_SUCCESS` marker is there: the writer finished the partition. */
+  success_marker: z.boolean(),
 });
 export const VerifySourceDataOutput = z.object({
   bucket: z.string(),

@@ -54,10 +54,41 @@ describe("analyzeVerifySourceData", () => {
     expect(result).toMatchObject({
       cause_kind: "recovered",
       recovered: true,
-      strength: 0.6,
+      strength: 0.8,
       succeeded_at: "2024-01-15T09:00:00Z",
     });
     expect(result.root_cause).toContain("Expected data is present under s3://datalake-raw/raw/payments/: 6 objects");
+  });
+
+  it("does not take a far-smaller-than-usual day (a header-only file) for data that arrived", () => {
+    const result = analyzeVerifySourceData(
+      verifyOutput({
+        partitions: [
+          partition("2024-01-13", 1, 2_000_000),
+          partition("2024-01-14", 1, 2_100_000),
+          partition("2024-01-15", 1, 46),
+        ],
+      }),
+    );
+    expect(result).toMatchObject({
+      cause_kind: "non_transient",
+      cause_label: "zero-byte source data",
+      recovered: false,
+    });
+    expect(result.root_cause).toContain("Only 46 bytes under s3://datalake-raw/raw/payments/dt=2024-01-15/");
+  });
+
+  it("reports a day without the _SUCCESS marker the other days have as incomplete", () => {
+    const marked = (date: string) => partition(date, 4, 3000, `${date}T01:00:00Z`, true);
+    const result = analyzeVerifySourceData(
+      verifyOutput({ partitions: [marked("2024-01-13"), marked("2024-01-14"), partition("2024-01-15", 3, 3000)] }),
+    );
+    expect(result).toMatchObject({ cause_kind: "non_transient", cause_label: "incomplete data", recovered: false });
+    expect(result.root_cause).toContain("no _SUCCESS marker");
+    const complete = analyzeVerifySourceData(
+      verifyOutput({ partitions: [marked("2024-01-13"), marked("2024-01-14"), marked("2024-01-15")] }),
+    );
+    expect(complete).toMatchObject({ cause_kind: "recovered" });
   });
 
   it("handles an empty check", () => {

@@ -36,6 +36,33 @@ function arrivalOf(data: VerifyOutput, day: string | undefined): string | null {
   return times[0] ?? null;
 }
 
+/** Below this share of the other days' median size, a day's data counts as (almost) nothing. */
+export const THIN_DAY_RATIO = 0.05;
+
+/** The reference day's bytes when they are far below the other days' median (a header-only file, say). */
+function thinDay(data: VerifyOutput, day: string): { bytes: number; median: number } | null {
+  const bytesOf = (date: string) =>
+    data.partitions.filter((partition) => partition.date === date).reduce((sum, partition) => sum + partition.bytes, 0);
+  const others = data.checked_dates
+    .filter((date) => date !== day && !data.missing_dates.includes(date))
+    .map(bytesOf)
+    .filter((bytes) => bytes > 0)
+    .sort((a, b) => a - b);
+  if (others.length < 2) return null;
+  const median = others[Math.floor(others.length / 2)] ?? 0;
+  const bytes = bytesOf(day);
+  return bytes < median * THIN_DAY_RATIO ? { bytes, median } : null;
+}
+
+/** The other present days carry a `_SUCCESS` marker (most of them) but the reference day does not. */
+function lacksUsualMarker(data: VerifyOutput, day: string): boolean {
+  const markedOn = (date: string) =>
+    data.partitions.some((partition) => partition.date === date && partition.success_marker);
+  const others = data.checked_dates.filter((date) => date !== day && !data.missing_dates.includes(date));
+  const marked = others.filter(markedOn).length;
+  return others.length > 0 && marked * 2 > others.length && !markedOn(day);
+}
+
 export function analyzeVerifySourceData(output: unknown, args: Record<string, unknown> = {}): Analysis {
   const tool = "verify_source_data";
   const parsed = parseOutput(tool, VerifySourceDataOutput, output);
@@ -76,6 +103,29 @@ export function analyzeVerifySourceData(output: unknown, args: Record<string, un
     });
   }
 
+  const thin = referenceDay === undefined ? null : thinDay(data, referenceDay);
+  if (thin) {
+    const text = `Only ${thin.bytes} bytes under ${s3Uri(data.bucket, data.prefix, key, referenceDay)}, against a median of ${thin.median} bytes for the other days: the source delivered (almost) nothing`;
+    return analysis(tool, {
+      summary: labelled(text, "zero-byte source data"),
+      root_cause: text,
+      cause_kind: "non_transient",
+      cause_label: "zero-byte source data",
+      strength: STRENGTH.data_gap,
+    });
+  }
+
+  if (referenceDay !== undefined && lacksUsualMarker(data, referenceDay)) {
+    const text = `Data under ${s3Uri(data.bucket, data.prefix, key, referenceDay)} has no _SUCCESS marker, which the other days have: the writer did not finish the partition`;
+    return analysis(tool, {
+      summary: labelled(text, "incomplete data"),
+      root_cause: text,
+      cause_kind: "non_transient",
+      cause_label: "incomplete data",
+      strength: STRENGTH.partial_gap,
+    });
+  }
+
   const objects = data.partitions.reduce((sum, partition) => sum + partition.objects, 0);
   const arrived = arrivalOf(data, referenceDay);
   const text = `Expected data is present under ${s3Uri(data.bucket, data.prefix)}: ${objects} objects over ${data.checked_dates.length} days up to ${referenceDay}, last modified ${arrived ?? "unknown"}`;
@@ -83,7 +133,8 @@ export function analyzeVerifySourceData(output: unknown, args: Record<string, un
     summary: text,
     root_cause: text,
     cause_kind: "recovered",
-    strength: STRENGTH.unclassified,
+    // Every day of the window is there and none is far smaller than usual: the listing says so plainly.
+    strength: STRENGTH.strong,
     recovered: true,
     succeeded_at: arrived,
   });

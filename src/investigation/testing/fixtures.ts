@@ -114,8 +114,14 @@ export function athenaOutput(query: AthenaQuery | null, recent: z.infer<typeof G
   return GetAthenaQueryOutput.parse({ query, recent });
 }
 
-export function partition(date: string, objects = 3, bytes = 3000, last_modified: string | null = `${date}T01:00:00Z`) {
-  return { date, objects, bytes, last_modified };
+export function partition(
+  date: string,
+  objects = 3,
+  bytes = 3000,
+  last_modified: string | null = `${date}T01:00:00Z`,
+  success_marker = false,
+) {
+  return { date, objects, bytes, last_modified, success_marker };
 }
 
 export function verifyOutput(extra: Partial<z.infer<typeof VerifySourceDataOutput>> = {}) {
