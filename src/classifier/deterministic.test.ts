@@ -111,6 +111,88 @@ describe("classifyIncident: precedence", () => {
   });
 });
 
+describe("classifyIncident: CloudWatch alarms are decided by their subject", () => {
+  const alarmEmail = (name: string, details: string): TicketFields => ({
+    short_description: `ALARM: "${name}" in EU (Ireland)`,
+    description: [
+      `You are receiving this email because your Amazon CloudWatch Alarm "${name}" has entered the ALARM state,`,
+      'because "Threshold Crossed: 1 out of the last 1 datapoints was less than the threshold (1.0)."',
+      details,
+    ].join("\n"),
+  });
+
+  it("a data-arrival alarm naming its S3 location is data_missing", () => {
+    const output = classify(
+      alarmEmail(
+        "crm-accounts-landing",
+        "- Description: Files land in s3://initech-landing/crm/accounts/dt=2026-04-02/ by 05:00\nMetricName: FilesLanded",
+      ),
+    );
+    expect(output.intent, output.reasoning).toBe("data_missing");
+    expect(output.entities).toMatchObject({ s3_bucket: "initech-landing", partition_date: "2026-04-02" });
+  });
+
+  it("an infrastructure alarm (EC2 CPU) is unknown, with low confidence", () => {
+    const output = classify(
+      alarmEmail("jumpbox-cpu-utilisation", "MetricNamespace: AWS/EC2\nMetricName: CPUUtilization"),
+    );
+    expect(output.intent, output.reasoning).toBe("unknown");
+    expect(output.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it("an alarm on a DAG stays a dag_alarm, even when it mentions arrival or an S3 path", () => {
+    const byNamespace = classify(
+      alarmEmail("orders-arrival-task-failures", "MetricNamespace: AmazonMWAA\nDimensions: [DAG = orders_ingest]"),
+    );
+    const byDagId = classify(
+      alarmEmail("orders-ingest-dag-failed", "dag_id=orders_ingest writes s3://lake-raw/orders/dt=2026-04-02/"),
+    );
+    expect(byNamespace.intent, byNamespace.reasoning).toBe("dag_alarm");
+    expect(byDagId.intent, byDagId.reasoning).toBe("dag_alarm");
+  });
+});
+
+describe("classifyIncident: zero records at the source beat data_missing", () => {
+  it.each([
+    {
+      short_description: "Volume check failed: shipments_raw records=0",
+      description: '{"dataset":"shipments_raw","location":"s3://lake-raw/shipments/dt=2026-05-03/","records":0}',
+    },
+    {
+      short_description: "Partner extract for 2026-05-03 loaded but row_count: 0",
+      description: "Partition s3://lake-raw/partner/dt=2026-05-03/ exists, bytes: 0",
+    },
+    {
+      short_description: "Tuesday and Wednesday never delivered by the weather vendor",
+      description: "Thursday's partition s3://lake-raw/weather/dt=2026-05-07/ is fine.",
+    },
+    {
+      short_description: "No data received from the POS provider for 4th-5th May",
+      description: "s3://lake-raw/pos/dt=2026-05-04/ and dt=2026-05-05/ were never written",
+    },
+  ])("$short_description", (fields) => {
+    const output = classify(fields);
+    expect(output.intent, output.reasoning).toBe("source_zero_data");
+    expect(output.reasoning).toMatch(/takes precedence over data_missing/i);
+  });
+
+  it("a zero *file* count at a location is data_missing, not an empty delivery", () => {
+    const output = classify({
+      short_description: "Arrival check failed: files=0 under s3://lake-raw/shipments/dt=2026-05-03/",
+      description: "expected files missing for the partition",
+    });
+    expect(output.intent, output.reasoning).toBe("data_missing");
+  });
+
+  it("a non-zero count is not a zero delivery", () => {
+    const output = classify({
+      short_description: "Files missing in s3://lake-raw/shipments/dt=2026-05-03/",
+      description: "yesterday rows_ingested=181234, bytes: 52011",
+    });
+    expect(output.intent, output.reasoning).toBe("data_missing");
+  });
+});
+
 describe("classifyIncident: confidence", () => {
   it("is lower when two intents are close", () => {
     const single = classify({ short_description: "Glue job cust-dim-load failed" });

@@ -188,10 +188,15 @@ describe("extractEntities: S3 and partitions", () => {
     expect(splitS3Key("payments/dt=2026-11-23/part-0.parquet")).toEqual({
       prefix: "payments/",
       partitionDate: "2026-11-23",
+      partitionKey: "dt",
     });
-    expect(splitS3Key("a/b/region=eu/dt=2026-11-23/")).toEqual({ prefix: "a/b/", partitionDate: "2026-11-23" });
-    expect(splitS3Key("a/b")).toEqual({ prefix: "a/b/", partitionDate: undefined });
-    expect(splitS3Key("file.csv")).toEqual({ prefix: undefined, partitionDate: undefined });
+    expect(splitS3Key("a/b/region=eu/dt=2026-11-23/")).toEqual({
+      prefix: "a/b/",
+      partitionDate: "2026-11-23",
+      partitionKey: "dt",
+    });
+    expect(splitS3Key("a/b")).toEqual({ prefix: "a/b/", partitionDate: undefined, partitionKey: undefined });
+    expect(splitS3Key("file.csv")).toEqual({ prefix: undefined, partitionDate: undefined, partitionKey: undefined });
   });
 });
 
@@ -295,5 +300,17 @@ describe("extractEntities: nothing invented", () => {
   it("only sets keys that it found (no undefined values)", () => {
     const entities = extractEntities("Glue job X1 failed");
     expect(Object.keys(entities)).toEqual(["glue_job_name"]);
+  });
+});
+
+describe("S3 partition keys", () => {
+  it("keeps a partition key other than dt, and leaves dt implicit", () => {
+    expect(extractEntities("missing s3://acme-raw/clickstream/ds=2025-09-07/manifest.json")).toMatchObject({
+      s3_bucket: "acme-raw",
+      s3_prefix: "clickstream/",
+      partition_date: "2025-09-07",
+      s3_partition_key: "ds",
+    });
+    expect(extractEntities("missing s3://acme-raw/orders/dt=2025-09-07/").s3_partition_key).toBeUndefined();
   });
 });

@@ -143,6 +143,7 @@ interface S3Location {
   readonly bucket: string;
   readonly prefix?: string;
   readonly partitionDate?: string;
+  readonly partitionKey?: string;
 }
 
 /**
@@ -150,7 +151,7 @@ interface S3Location {
  * partition segment (`dt=2026-11-23`, `year=2026`, a bare `2026` or `2026-11-23` date folder) and
  * never includes a file name. `payments/dt=2026-11-23/part-0.parquet` → `payments/` + 2026-11-23.
  */
-export function splitS3Key(key: string): { prefix?: string; partitionDate?: string } {
+export function splitS3Key(key: string): { prefix?: string; partitionDate?: string; partitionKey?: string } {
   const segments = key.split("/").filter((segment) => segment !== "");
   const lastIsObject = !key.endsWith("/") && segments.length > 0 && /[.*]/.test(segments[segments.length - 1] ?? "");
   const folders = lastIsObject ? segments.slice(0, -1) : segments;
@@ -160,7 +161,17 @@ export function splitS3Key(key: string): { prefix?: string; partitionDate?: stri
   return {
     prefix: datasetFolders.length > 0 ? `${datasetFolders.join("/")}/` : undefined,
     partitionDate: partitionDateOf(partition),
+    partitionKey: partitionKeyOf(partition),
   };
+}
+
+/** The key of a `key=YYYY-MM-DD` partition segment ("ds" in `ds=2025-09-07`), if there is one. */
+function partitionKeyOf(partition: readonly string[]): string | undefined {
+  for (const segment of partition) {
+    const keyed = /^([a-z_]{1,30})=\d{4}-\d{2}-\d{2}$/i.exec(segment);
+    if (keyed?.[1]) return keyed[1];
+  }
+  return undefined;
 }
 
 function partitionDateOf(partition: readonly string[]): string | undefined {
@@ -284,6 +295,7 @@ export function extractEntities(text: string): Entities {
     s3_bucket: s3?.bucket,
     s3_prefix: s3?.prefix,
     partition_date: s3?.partitionDate ?? partitionDateFromText(text),
+    s3_partition_key: s3?.partitionKey === "dt" ? undefined : s3?.partitionKey,
     emr_cluster_id: firstCapture(text, [EMR_CLUSTER_ID], (raw) => raw),
     emr_step_id: firstCapture(text, [EMR_STEP_ID], (raw) => raw),
     alarm_name: cloudWatchAlarmName(text),

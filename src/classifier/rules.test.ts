@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INTENTS } from "../state/intents.js";
-import { ENTITY_SIGNALS, PRECEDENCE, TEXT_SIGNALS } from "./rules.js";
+import { CORROBORATION_WEIGHT, ENTITY_SIGNALS, PRECEDENCE, SUBJECT_WEIGHT, TEXT_SIGNALS } from "./rules.js";
+import { MIN_SCORE } from "./score.js";
 
 describe("rules data", () => {
   it("has unique ids and positive weights", () => {
@@ -35,6 +36,22 @@ describe("rules data", () => {
     PRECEDENCE.forEach((rule, index) => {
       for (const earlier of PRECEDENCE.slice(0, index)) expect(rule.over).not.toContain(earlier.winner);
     });
+  });
+
+  it("names a dag_alarm only in DAG context: context-free alarm evidence stays below MIN_SCORE", () => {
+    const dagAlarmSignals = TEXT_SIGNALS.filter((signal) => signal.intent === "dag_alarm");
+    const dagContext = "alarm on dag_id=orders (namespace AmazonMWAA)";
+    const noDagContext = "alarm on bastion cpu (namespace AWS/EC2)";
+    for (const signal of dagAlarmSignals) {
+      if (signal.requires !== undefined) {
+        expect(signal.requires.test(dagContext), signal.id).toBe(true);
+        expect(signal.requires.test(noDagContext), signal.id).toBe(false);
+        continue;
+      }
+      // The only exception: weak, and only where there is no DAG context at all.
+      expect(signal.unless?.test(dagContext), signal.id).toBe(true);
+      expect(signal.weight * (SUBJECT_WEIGHT + CORROBORATION_WEIGHT), signal.id).toBeLessThan(MIN_SCORE);
+    }
   });
 
   it("runs every pattern in linear time on adversarial input", () => {

@@ -87,8 +87,12 @@ const FAIL = String.raw`(?:fail(?:ed|s|ures?|ing)?|errou?r(?:ed|s)?|timed[ -]?ou
 /** A bounded gap inside one clause: keeps "A … B" phrases linear and local ("lag is fine; no errors" is two). */
 const GAP = String.raw`[^.;\n]{0,60}?`;
 
-/** Words that put an alarm in Airflow territory (DAG status, latency, SLA). */
-const DAG_CONTEXT = rx(String.raw`\b(?:dags?|airflow|mwaa|sla)\b|dag_id|dagrun|\bdag[_-]|[_-]dag\b`);
+/**
+ * Words that put an alarm in Airflow territory: a DAG (id, dimension, run), Airflow, MWAA (also the
+ * `AmazonMWAA` metric namespace) or an SLA. Every dag_alarm signal requires it: a CloudWatch alarm
+ * about anything else (bucket arrival, EC2 CPU) is classified by its subject, not as a DAG alarm.
+ */
+const DAG_CONTEXT = rx(String.raw`\b(?:dags?|airflow|mwaa|amazonmwaa|sla)\b|dag_id|dagrun|\bdag[_-]|[_-]dag\b`);
 /** Words that name an expected location: required by data_missing, excluded by data_not_available. */
 const LOCATION = rx(
   String.raw`s3://|\b(?:dt|ds|date|partition_date)=|\bpartitions?\b|\bfiles?\b|\bobjects?\b|\bprefix\b|\bbucket\b|\bfolder\b|\blanding (?:zone|area)\b|\.(?:csv|parquet|json|gz|avro|orc|txt)\b`,
@@ -445,6 +449,7 @@ export const TEXT_SIGNALS: readonly TextSignal[] = [
     label: "SLA/latency breach",
     pattern: rx(String.raw`\b(?:sla|latency|duration)\b${GAP}\b(?:breach(?:ed)?|violat\w*|exceeded|threshold)`),
     weight: 1,
+    requires: DAG_CONTEXT,
   },
   {
     id: "alarm.metric",
@@ -454,14 +459,17 @@ export const TEXT_SIGNALS: readonly TextSignal[] = [
       String.raw`\bthreshold crossed\b|\bdatapoints?\b|\b(?:greater|less)thanthreshold\b|\bevaluation periods?\b`,
     ),
     weight: 1,
+    requires: DAG_CONTEXT,
   },
   {
     id: "alarm.without-dag",
     intent: "dag_alarm",
     label: "CloudWatch alarm (no DAG named)",
     pattern: rx(String.raw`^\s*alarm:|\bstate changed (?:from \w+ )?to alarm\b|\bcloudwatch alarm\b`),
-    // Alone (even in the subject) this stays below MIN_SCORE: an alarm on bastion CPU is `unknown`.
-    weight: 0.6,
+    // It is the only dag_alarm signal that can match without DAG context, and even in the subject
+    // and repeated in the body (×(SUBJECT_WEIGHT + CORROBORATION_WEIGHT) = ×2) it stays below
+    // MIN_SCORE: an alarm on bastion CPU is `unknown`, and an arrival alarm is decided by its subject.
+    weight: 0.4,
     unless: DAG_CONTEXT,
   },
 
@@ -529,7 +537,7 @@ export const TEXT_SIGNALS: readonly TextSignal[] = [
     intent: "data_missing",
     label: "data absent at a named location",
     pattern: rx(
-      String.raw`\b(?:missing|absent|not found|not present|not arrived|has ?n[o']t arrived|did ?n[o']t arrive|not received|not delivered|no (?:new )?(?:files?|objects?|partitions?)|does ?n[o']t exist|do ?n[o']t exist|not landed|has ?n[o']t landed|never arrived)\b`,
+      String.raw`\b(?:missing|absent|not found|not present|not arrived|has ?n[o']t arrived|did ?n[o']t arrive|not received|not delivered|no (?:new |[\w.-]{1,60} )?(?:files?|objects?|partitions?|exports?)|(?:is|are) ?n[o']t (?:yet )?in|does ?n[o']t exist|do ?n[o']t exist|not landed|has ?n[o']t landed|never arrived)\b`,
     ),
     weight: 2.5,
     decisive: true,
@@ -546,13 +554,41 @@ export const TEXT_SIGNALS: readonly TextSignal[] = [
     decisive: true,
   },
 
+  {
+    // "ALARM: raw-fx-rates-arrival" whose description names s3://…/dt=…/: a data-arrival (landing,
+    // freshness) alarm or check fired, i.e. the expected objects did not land there. The alarm is
+    // only the messenger; without DAG context it is not a dag_alarm (see DAG_CONTEXT).
+    id: "missing.arrival-alarm",
+    intent: "data_missing",
+    label: "data-arrival alarm/check fired",
+    pattern: rx(
+      String.raw`\b(?:alarm|alert|monitor)\b${GAP}\b(?:arrival|landing|landed|freshness|delivery)\b|\b(?:arrival|landing|freshness|delivery)[\s_-]+(?:alarm|alert|check|monitor|sla)\b|\b(?:objects|files)_?landed\b`,
+    ),
+    weight: 2.5,
+    decisive: true,
+    requires: LOCATION,
+    unless: DAG_CONTEXT,
+  },
+
   // ---- source_zero_data ----
   {
     id: "zero.records",
     intent: "source_zero_data",
     label: "zero records/bytes delivered",
     pattern: rx(
-      String.raw`\b(?:0|zero|no) (?:records|rows|bytes|events|lines)\b|\b(?:record|row|line)[ _]?count\b\W{0,8}(?:is |was |of )?0\b|\bempty (?:files?|extract|feed|payload|dataset|delivery)\b|\bfiles? (?:is |are |was |were )?empty\b|\b0[ -]?bytes?\b|\bzero[ -]?bytes?\b`,
+      String.raw`\b(?:0|zero|no) (?:records|rows|bytes|events|lines)\b|\b(?:0|zero|no) (?:new )?(?:records|rows|lines) (?:were |was )?(?:ingested|received|loaded|delivered|extracted)\b|\b(?:record|row|line)[ _]?count\b\W{0,8}(?:is |was |of )?0\b|\bempty (?:files?|extract|feed|payload|dataset|delivery)\b|\bfiles? (?:is |are |was |were )?empty\b|\b0[ -]?bytes?\b|\bzero[ -]?bytes?\b`,
+    ),
+    weight: 3,
+    decisive: true,
+  },
+  {
+    // Monitoring payloads: rows_ingested=0, "row_count": 0, records=0, bytes: 0, num_rows=0. Counts
+    // of records or bytes only: a zero *file or object* count means nothing landed (data_missing).
+    id: "zero.count-field",
+    intent: "source_zero_data",
+    label: "zero record/byte count field",
+    pattern: rx(
+      String.raw`\b(?:(?:rows?|records?|lines?)(?:[ _-]?(?:ingested|received|loaded|delivered|extracted|written|read|count|total))?|(?:row|record|line)s?[ _-]?counts?|num[ _-]?(?:rows|records)|bytes(?:[ _-]?(?:ingested|received|delivered|written))?)["']?\s{0,2}[:=]\s{0,2}["']?0(?![\d.])`,
     ),
     weight: 3,
     decisive: true,
@@ -573,6 +609,19 @@ export const TEXT_SIGNALS: readonly TextSignal[] = [
     label: "source sent nothing",
     pattern: rx(
       String.raw`\b(?:source|upstream|vendor|provider|feed)\b${GAP}\b(?:sent|delivered|provided|returned|produced|shared|has)\s+(?:no|zero|0|empty|nothing)\b`,
+    ),
+    weight: 3,
+    decisive: true,
+  },
+  {
+    // "Saturday and Sunday were never delivered by the counter vendor", "the vendor never sent the
+    // file", "no data received from the vendor for 10th-11th", "no data at source for the weekend".
+    // Zero rows/records/bytes are zero.records' job; this one is about deliveries and plain "data".
+    id: "zero.never-delivered-at-source",
+    intent: "source_zero_data",
+    label: "never delivered by the source",
+    pattern: rx(
+      String.raw`\b(?:source|upstream|vendor|provider|supplier|feed)s?\b${GAP}\bnever (?:sent|delivered|provided|produced|shared|published)\b|\bnever (?:been )?(?:sent|delivered|provided|produced|published)\b${GAP}\b(?:source|upstream|vendor|provider|supplier)s?\b|\bno data\b (?:(?:was|has been) )?(?:received|delivered|sent|provided)\s+(?:from|by)\b|\bno data\b${GAP}\b(?:at|from|in) (?:the )?(?:source|upstream|vendor)\b|\b(?:missing|absent) (?:at|from|in) (?:the )?(?:source|upstream)\b`,
     ),
     weight: 3,
     decisive: true,

@@ -7,6 +7,12 @@ import { evalCommand } from "./commands/eval.js";
 import { graphCommand } from "./commands/graph.js";
 import { runCommand } from "./commands/run.js";
 
+// A reader that stops early (`… | head`) ends our output, not the program with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const program = new Command()
   .name("incident-orchestrator")
   .description("Classify, investigate, remediate and decide AWS data-lake incidents from ServiceNow.")

@@ -52,6 +52,16 @@ describe("planInvestigation", () => {
     for (const call of calls) expect(call.why.length).toBeGreaterThan(10);
   });
 
+  it("lists the partitions under the ticket's own partition key", () => {
+    const { calls } = plan("data_missing", {
+      s3_bucket: "acme-raw",
+      s3_prefix: "clickstream/",
+      s3_partition_key: "ds",
+      partition_date: "2025-09-07",
+    });
+    expect(calls[0]?.args).toMatchObject({ prefix: "clickstream/", partition_key: "ds", date: "2025-09-07" });
+  });
+
   it("reads Kafka lag over a window around the incident, never past now", () => {
     const kafka = { kafka_cluster: "events-msk", kafka_consumer_group: "payments-consumer", kafka_topic: "payments" };
     expect(plan("kafka_events_failed", kafka).calls[0]?.args).toMatchObject({

@@ -115,7 +115,7 @@ const BUILDERS: Record<ReadOnlyToolName, (context: BuildContext) => Built> = {
   verify_source_data: ({ intent, entities: e, reference_date }) => {
     if (!e.s3_bucket || e.s3_prefix === undefined) return { missing: "s3_bucket and s3_prefix" };
     const location = splitDatasetPrefix(e.s3_prefix);
-    const partitionKey = location.partition_key ?? "dt";
+    const partitionKey = location.partition_key ?? e.s3_partition_key ?? "dt";
     // A prefix that already names the day (…/dt=2024-01-15/) wins over the incident's own date.
     const date = normaliseDay(e.partition_date) ?? location.date ?? reference_date;
     const historical = intent === "source_zero_data";

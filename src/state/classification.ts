@@ -15,6 +15,8 @@ export const EntitiesSchema = z.object({
   s3_bucket: z.string().optional(),
   s3_prefix: z.string().optional(),
   partition_date: z.string().optional(),
+  /** The partition key of the named S3 location when it is not `dt` (ds, date, load_date …). */
+  s3_partition_key: z.string().optional(),
   emr_cluster_id: z.string().optional(),
   emr_step_id: z.string().optional(),
   alarm_name: z.string().optional(),
