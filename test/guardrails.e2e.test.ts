@@ -3,7 +3,7 @@
  * what the orchestrator decides, and what it actually did to the (emulated) world.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { startSandboxSession, type SandboxSession } from "../src/cli/sandbox-tools.js";
+import { startSandboxSession, type SandboxSession } from "../src/sandbox/session.js";
 import type { OrchestratorConfigInput } from "../src/config/schema.js";
 import { createOrchestrator } from "../src/orchestrator.js";
 import { ScenarioSchema, type ScenarioInput } from "../src/sandbox/scenario.js";

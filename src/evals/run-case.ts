@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import deepmerge from "deepmerge";
-import { startSandboxSession } from "../cli/sandbox-tools.js";
+import { startSandboxSession } from "../sandbox/session.js";
 import { resolveConfig } from "../config/load.js";
 import type { OrchestratorConfig, OrchestratorConfigInput } from "../config/schema.js";
 import { createOrchestrator } from "../orchestrator.js";

@@ -1,4 +1,4 @@
-import { loadScenarioFile } from "../cli/sandbox-tools.js";
+import { loadScenarioFile } from "../sandbox/session.js";
 import type { OrchestratorConfig } from "../config/schema.js";
 import { runEvalCase, type CaseOutcome } from "../evals/run-case.js";
 import { readJsonFile } from "../io/read-json.js";

@@ -8,7 +8,7 @@
  */
 import { setTimeout as delay } from "node:timers/promises";
 import { deterministicClassifier } from "../classifier/index.js";
-import { startSandboxSession, loadScenarioFile } from "../cli/sandbox-tools.js";
+import { startSandboxSession, loadScenarioFile } from "../sandbox/session.js";
 import { loadConfigFile } from "../config/load.js";
 import { createAwsClients } from "../tools/aws-clients.js";
 import { createDataLakeTools } from "../tools/index.js";

@@ -1,7 +1,7 @@
 import { loadConfigFile } from "../../config/load.js";
 import { readJsonFile } from "../../io/read-json.js";
 import { createOrchestrator, parseIncident } from "../../orchestrator.js";
-import { loadScenarioFile, startSandboxSession } from "../sandbox-tools.js";
+import { loadScenarioFile, startSandboxSession } from "../../sandbox/session.js";
 import { stageLine } from "../stage-line.js";
 
 export interface RunCommandOptions {

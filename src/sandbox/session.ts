@@ -1,8 +1,8 @@
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { parseOrThrow } from "../errors.js";
 import { readJsonFile } from "../io/read-json.js";
-import { ScenarioSchema, type Scenario } from "../sandbox/scenario.js";
-import { startSandbox, type Sandbox } from "../sandbox/server.js";
+import { ScenarioSchema, type Scenario } from "./scenario.js";
+import { startSandbox, type Sandbox } from "./server.js";
 import { createAwsClients } from "../tools/aws-clients.js";
 import { createDataLakeTools } from "../tools/index.js";
 
