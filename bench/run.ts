@@ -7,6 +7,9 @@ import { cpus } from "node:os";
 import { measureParallelInvestigation } from "./parallel-investigation.js";
 import { measureThroughput } from "./throughput.js";
 
+// The SDK's Node-version notice would interleave with the figures (clients are built after this line).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 console.log(`incident-orchestrator benchmark · node ${process.version} · ${cpus().length} cores\n`);
