@@ -5,6 +5,7 @@ import { classifyCommand } from "./commands/classify.js";
 import { demoCommand } from "./commands/demo.js";
 import { evalCommand } from "./commands/eval.js";
 import { graphCommand } from "./commands/graph.js";
+import { mcpCommand } from "./commands/mcp.js";
 import { runCommand } from "./commands/run.js";
 
 // A reader that stops early (`… | head`) ends our output, not the program with a stack trace.
@@ -43,6 +44,14 @@ program
   .option("--concurrency <n>", "cases run at once", "4")
   .option("--json", "print one JSON object")
   .action(evalCommand);
+
+program
+  .command("mcp")
+  .description("serve the data-lake tools over MCP (stdio by default, Streamable HTTP with --http)")
+  .option("--http <port>", "serve Streamable HTTP on this port at /mcp (0 picks a free port)")
+  .option("--host <host>", "address to listen on with --http (default 127.0.0.1)")
+  .option("--token <token>", "bearer token required with --http (default: env INCIDENT_ORCHESTRATOR_MCP_TOKEN)")
+  .action(mcpCommand);
 
 program.command("graph").description("print the graph as Mermaid").action(graphCommand);
 
