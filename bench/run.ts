@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { measureMcpOverhead } from "./mcp-overhead.js";
 import { measureParallelInvestigation } from "./parallel-investigation.js";
 import { measureThroughput } from "./throughput.js";
 
@@ -35,8 +36,14 @@ for (const latency of [100, 250, 500]) {
   );
 }
 
+const mcp = await measureMcpOverhead(200);
+console.log(`\nOne tool call (get_glue_logs on the sandbox), mean of ${mcp.calls} calls`);
+console.log(`  in-process            ${fmt(mcp.in_process_ms, 2)} ms`);
+console.log(`  MCP over stdio        ${fmt(mcp.stdio_ms, 2)} ms (${fmt(mcp.stdio_over_in_process, 2)}× in-process)`);
+console.log(`  MCP over HTTP         ${fmt(mcp.http_ms, 2)} ms (${fmt(mcp.http_over_in_process, 2)}× in-process)`);
+
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
 writeFileSync(
   new URL("./results/latest.json", import.meta.url),
-  `${JSON.stringify({ node: process.version, cores: cpus().length, throughput, parallel }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, cores: cpus().length, throughput, parallel, mcp }, null, 2)}\n`,
 );
