@@ -15,7 +15,7 @@ const allowGlue: OrchestratorConfigInput = {
 
 let session: SandboxSession | undefined;
 afterEach(async () => {
-  await session?.sandbox.close();
+  await session?.close();
   session = undefined;
 });
 

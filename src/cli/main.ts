@@ -26,6 +26,7 @@ program
   .option("-s, --scenario <file>", "scenario file: run against the embedded AWS sandbox")
   .option("-c, --config <file>", "config file (default: ./incident-orchestrator.config.json if present)")
   .option("--dry-run", "report what remediation would do without doing it")
+  .option("--in-process", "call the tools in-process instead of over MCP")
   .option("--json", "print only the result JSON")
   .action(runCommand);
 
@@ -60,6 +61,7 @@ program
   .description("run every example incident against its scenario on the embedded sandbox and print a table")
   .option("-m, --manifest <file>", "examples manifest", "examples/manifest.json")
   .option("-c, --config <file>", "config file", "examples/config.json")
+  .option("--in-process", "call the tools in-process instead of over MCP")
   .option("--json", "print JSON")
   .action(demoCommand);
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { DecisionKindSchema, INTENTS, IntentSchema, type Intent } from "../state/intents.js";
+import { McpServersConfigSchema } from "../mcp/client/config.js";
 import { TOOL_NAMES, type ToolName } from "../tools/names.js";
 
 const score = z.number().min(0).max(1);
@@ -134,6 +135,14 @@ export const ConfigSchema = z.strictObject({
       max_finding_chars: z.number().int().min(200).max(100_000).default(4_000),
     })
     .default({ tool_timeout_ms: 20_000, max_parallel: 6, max_finding_chars: 4_000 }),
+  /** Where the CLI loads the tools from (docs/mcp.md). */
+  mcp: z
+    .strictObject({
+      /** MCP servers (stdio, HTTP, an AgentCore Gateway); omitted: our own server over stdio. */
+      servers: McpServersConfigSchema.optional(),
+      call_timeout_ms: z.number().int().min(100).max(600_000).default(30_000),
+    })
+    .default({ call_timeout_ms: 30_000 }),
 });
 export type OrchestratorConfig = z.infer<typeof ConfigSchema>;
 export type OrchestratorConfigInput = z.input<typeof ConfigSchema>;

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import deepmerge from "deepmerge";
-import { startSandboxSession } from "../sandbox/session.js";
+import { startSandboxSession, type ToolTransport } from "../sandbox/session.js";
 import { resolveConfig } from "../config/load.js";
 import type { OrchestratorConfig, OrchestratorConfigInput } from "../config/schema.js";
 import { createOrchestrator } from "../orchestrator.js";
@@ -33,11 +33,19 @@ export function caseConfig(
 }
 
 /** One case through the whole graph, against its own sandbox, with the real tools. */
-export async function runEvalCase(evalCase: ResolvedCase, base: OrchestratorConfig): Promise<CaseOutcome> {
-  const session = await startSandboxSession(evalCase.scenario);
+export async function runEvalCase(
+  evalCase: ResolvedCase,
+  base: OrchestratorConfig,
+  options: { transport?: ToolTransport } = {},
+): Promise<CaseOutcome> {
+  const config = caseConfig(base, evalCase.config);
+  const session = await startSandboxSession(evalCase.scenario, {
+    transport: options.transport ?? "in-process",
+    callTimeoutMs: config.mcp.call_timeout_ms,
+  });
   try {
     const counter = new ModelCallCounter();
-    const orchestrator = createOrchestrator({ config: caseConfig(base, evalCase.config), tools: session.tools });
+    const orchestrator = createOrchestrator({ config, tools: session.tools });
     const started = performance.now();
     const result = await orchestrator.orchestrate(evalCase.incident, { callbacks: [counter] });
     return {
@@ -51,6 +59,6 @@ export async function runEvalCase(evalCase: ResolvedCase, base: OrchestratorConf
       tools_called: result.investigation.findings.map((finding) => finding.tool),
     };
   } finally {
-    await session.sandbox.close();
+    await session.close();
   }
 }

@@ -1,4 +1,4 @@
-import { loadScenarioFile } from "../sandbox/session.js";
+import { loadScenarioFile, type ToolTransport } from "../sandbox/session.js";
 import type { OrchestratorConfig } from "../config/schema.js";
 import { runEvalCase, type CaseOutcome } from "../evals/run-case.js";
 import { readJsonFile } from "../io/read-json.js";
@@ -13,12 +13,17 @@ export interface ExampleRun extends CaseOutcome {
 }
 
 /** Runs one example as an eval case: against its own sandbox, through the real tools and the whole graph. */
-export async function runExample(example: ResolvedExample, config: OrchestratorConfig): Promise<ExampleRun> {
+export async function runExample(
+  example: ResolvedExample,
+  config: OrchestratorConfig,
+  options: { transport?: ToolTransport } = {},
+): Promise<ExampleRun> {
   const incident = parseIncident(await readJsonFile(example.incidentPath, "incident"));
   const scenario = await loadScenarioFile(example.scenarioPath);
   const outcome = await runEvalCase(
     { id: example.name, incident, scenario, expected: example.expected, tags: [], line: 0 },
     config,
+    options,
   );
   return {
     ...outcome,

@@ -5,26 +5,55 @@ import { ScenarioSchema, type Scenario } from "./scenario.js";
 import { startSandbox, type Sandbox } from "./server.js";
 import { createAwsClients } from "../tools/aws-clients.js";
 import { createDataLakeTools } from "../tools/index.js";
+import { defaultMcpServers } from "../mcp/client/config.js";
+import { loadMcpTools } from "../mcp/client/load.js";
 
 export async function loadScenarioFile(path: string): Promise<Scenario> {
   return parseOrThrow(ScenarioSchema, await readJsonFile(path, "scenario"), "scenario");
 }
 
+/** How a session's tools reach the sandbox: over MCP through our own server (as the CLI does), or in-process. */
+export type ToolTransport = "mcp" | "in-process";
+
 export interface SandboxSession {
   sandbox: Sandbox;
   tools: StructuredToolInterface[];
+  /** Stops the MCP server (if any) and the sandbox. */
+  close(): Promise<void>;
 }
 
 /**
- * Starts the embedded sandbox for a scenario and builds the real tools pointed at it through the
- * standard endpoint override: the same code path as production, only the endpoint differs.
+ * Starts the embedded sandbox for a scenario and the real tools pointed at it through the standard
+ * endpoint override: the same code path as production, only the endpoint differs. With "mcp" the
+ * tools come from our MCP server, started over stdio with the sandbox's environment.
  */
-export async function startSandboxSession(scenario: Scenario): Promise<SandboxSession> {
+export async function startSandboxSession(
+  scenario: Scenario,
+  options: { transport?: ToolTransport; callTimeoutMs?: number } = {},
+): Promise<SandboxSession> {
   const sandbox = await startSandbox({ scenario });
+  if (options.transport === "mcp") {
+    try {
+      const loaded = await loadMcpTools(defaultMcpServers(sandbox.env()), {
+        callTimeoutMs: options.callTimeoutMs ?? 30_000,
+      });
+      return {
+        sandbox,
+        tools: loaded.tools,
+        close: async () => {
+          await loaded.close();
+          await sandbox.close();
+        },
+      };
+    } catch (error) {
+      await sandbox.close();
+      throw error;
+    }
+  }
   const clients = createAwsClients({
     endpoint: sandbox.endpoint,
     region: sandbox.region,
     credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
   });
-  return { sandbox, tools: createDataLakeTools(clients) };
+  return { sandbox, tools: createDataLakeTools(clients), close: () => sandbox.close() };
 }

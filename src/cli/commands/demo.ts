@@ -8,6 +8,7 @@ export interface DemoOptions {
   manifest: string;
   config: string;
   json?: boolean;
+  inProcess?: boolean;
 }
 
 type DemoRow = ExampleRun;
@@ -17,7 +18,22 @@ export async function demoCommand(options: DemoOptions): Promise<void> {
   const examples = await loadManifest(options.manifest);
   const config = await loadConfigFile(options.config);
   const limit = pLimit(4);
-  const rows = await Promise.all(examples.map((example) => limit(() => runExample(example, config))));
+  const transport = options.inProcess ? "in-process" : "mcp";
+  // Progress goes to stderr, so `--json` output stays clean; the table comes when all are done.
+  console.error(
+    `Running ${examples.length} example incidents, each against its own embedded AWS sandbox, tools ${transport === "mcp" ? "over MCP (our server over stdio)" : "in-process"}…`,
+  );
+  const rows = await Promise.all(
+    examples.map((example) =>
+      limit(async () => {
+        const row = await runExample(example, config, { transport });
+        console.error(
+          `  ${row.problems.length === 0 ? "✓" : "✗"} ${example.name} (${(row.latency_ms / 1000).toFixed(1)} s)`,
+        );
+        return row;
+      }),
+    ),
+  );
   if (options.json) {
     console.log(
       JSON.stringify(rows.map(({ example, result, problems }) => ({ name: example.name, result, problems }))),

@@ -1,7 +1,13 @@
+import type { StructuredToolInterface } from "@langchain/core/tools";
 import { loadConfigFile } from "../../config/load.js";
+import type { OrchestratorConfig } from "../../config/schema.js";
 import { readJsonFile } from "../../io/read-json.js";
+import { defaultMcpServers } from "../../mcp/client/config.js";
+import { loadMcpTools } from "../../mcp/client/load.js";
 import { createOrchestrator, parseIncident } from "../../orchestrator.js";
 import { loadScenarioFile, startSandboxSession } from "../../sandbox/session.js";
+import { createAwsClients } from "../../tools/aws-clients.js";
+import { createDataLakeTools } from "../../tools/index.js";
 import { stageLine } from "../stage-line.js";
 
 export interface RunCommandOptions {
@@ -9,27 +15,60 @@ export interface RunCommandOptions {
   config?: string;
   json?: boolean;
   dryRun?: boolean;
+  inProcess?: boolean;
 }
 
-/** `run <incident.json>`: one incident through the graph, on the sandbox when a scenario is given, else on AWS. */
+interface ToolSource {
+  tools: StructuredToolInterface[];
+  where: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The tools of a run: over MCP by default (our own server over stdio, or the servers the config
+ * names), in-process with --in-process; on the embedded sandbox when a scenario is given.
+ */
+async function toolSource(options: RunCommandOptions, config: OrchestratorConfig): Promise<ToolSource> {
+  const transport = options.inProcess ? "in-process" : "mcp";
+  if (options.scenario) {
+    const session = await startSandboxSession(await loadScenarioFile(options.scenario), {
+      transport,
+      callTimeoutMs: config.mcp.call_timeout_ms,
+    });
+    return {
+      tools: session.tools,
+      where: `sandbox ${session.sandbox.endpoint} (${options.scenario}), ${transport}`,
+      close: session.close,
+    };
+  }
+  if (options.inProcess) {
+    return { tools: createDataLakeTools(createAwsClients()), where: "AWS, in-process", close: async () => {} };
+  }
+  const servers = config.mcp.servers ?? defaultMcpServers(process.env);
+  const loaded = await loadMcpTools(servers, { callTimeoutMs: config.mcp.call_timeout_ms });
+  return { tools: loaded.tools, where: `MCP (${Object.keys(servers).join(", ")})`, close: loaded.close };
+}
+
+/** `run <incident.json>`: one incident through the graph, streaming each stage. */
 export async function runCommand(incidentPath: string, options: RunCommandOptions): Promise<void> {
   // Validate every input before anything starts.
   const incident = parseIncident(await readJsonFile(incidentPath, "incident"));
   const config = await loadConfigFile(options.config);
   if (options.dryRun) config.remediation.dry_run = true;
-  const scenario = options.scenario ? await loadScenarioFile(options.scenario) : undefined;
-  const session = scenario ? await startSandboxSession(scenario) : undefined;
+  if (options.scenario) await loadScenarioFile(options.scenario);
+  const source = await toolSource(options, config);
   try {
-    const orchestrator = createOrchestrator({ config, ...(session ? { tools: session.tools } : {}) });
+    const orchestrator = createOrchestrator({ config, tools: source.tools });
     if (!options.json) {
-      const where = session ? `sandbox ${session.sandbox.endpoint} (${options.scenario})` : "AWS";
-      console.log(`Incident ${incident.number ?? incident.sys_id}: ${incident.short_description}\nTools on ${where}\n`);
+      console.log(
+        `Incident ${incident.number ?? incident.sys_id}: ${incident.short_description}\nTools: ${source.where}\n`,
+      );
     }
     const result = await orchestrator.orchestrate(incident, {
       onStage: options.json ? undefined : (event) => console.log(stageLine(event)),
     });
     console.log(options.json ? JSON.stringify(result, null, 2) : `\n${JSON.stringify(result, null, 2)}`);
   } finally {
-    await session?.sandbox.close();
+    await source.close();
   }
 }
