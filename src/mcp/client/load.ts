@@ -63,7 +63,7 @@ export async function loadMcpTools(
       for (const tool of tools) {
         const ours = ourToolName(tool.name, server.tool_prefix);
         // The first server in config order wins when two offer the same tool.
-        if (ours && !found.has(ours)) found.set(ours, wrapMcpTool(tool, ours, options));
+        if (ours && !found.has(ours)) found.set(ours, wrapMcpTool(tool, ours, options, currentTool(client, tool)));
       }
     }
     const missing = TOOL_NAMES.filter((name) => !found.has(name));
@@ -94,6 +94,14 @@ export function ourToolName(serverToolName: string, toolPrefix?: string): ToolNa
   return (TOOL_NAMES as readonly string[]).includes(name) ? (name as ToolName) : undefined;
 }
 
+/** Looks the tool up on every call: a restarted stdio server comes back with new tool objects. */
+function currentTool(
+  client: MultiServerMCPClient,
+  first: StructuredToolInterface,
+): () => Promise<StructuredToolInterface> {
+  return async () => (await client.getTools()).find((tool) => tool.name === first.name) ?? first;
+}
+
 async function connect(
   client: MultiServerMCPClient,
   name: string,
@@ -117,7 +125,15 @@ function describeServer(server: McpServerConfig): string {
 
 function toConnection(server: McpServerConfig, options: LoadMcpToolsOptions): Connection {
   if (server.transport === "stdio") {
-    return { transport: "stdio", command: server.command, args: server.args, env: server.env, stderr: "inherit" };
+    // A stdio server that exits is started again (and its tools re-listed) by the adapter.
+    return {
+      transport: "stdio",
+      command: server.command,
+      args: server.args,
+      env: server.env,
+      stderr: "inherit",
+      restart: { enabled: true, maxAttempts: 3, delayMs: 200 },
+    };
   }
   return {
     transport: "http",
