@@ -31,6 +31,7 @@ function file(name: string, content: unknown): string {
 
 const firstExample = (await loadManifest("examples/manifest.json"))[0]!;
 
+// `run` goes over MCP (a server subprocess under tsx); on two busy cores that can take tens of seconds.
 describe("incident-orchestrator CLI", () => {
   it("rejects an invalid incident with one line naming each bad field", async () => {
     const { code, stdout, stderr } = await cli("run", file("bad.json", { sys_id: "", priority: [] }));
@@ -79,7 +80,7 @@ describe("incident-orchestrator CLI", () => {
     expect(code).toBe(0);
     const result = OrchestrationResultSchema.parse(JSON.parse(stdout));
     expect(result.errors).toEqual([]);
-  });
+  }, 120_000);
 
   it("streams each stage as it completes", async () => {
     const { code, stdout } = await cli(
@@ -93,7 +94,7 @@ describe("incident-orchestrator CLI", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/✓ classify_intent/);
     expect(stdout).toMatch(/✓ policy_engine/);
-  });
+  }, 120_000);
 
   it("classifies one incident and many", async () => {
     const one = await cli(
