@@ -1,6 +1,6 @@
 /**
- * Our stdio MCP server killed in the middle of a batch of calls: the adapter starts it again and
- * the orchestrator's tools keep working; nothing hangs.
+ * Our stdio MCP server killed in the middle of a batch of calls: every call ends (an error, never a
+ * hang). Restarting the server is not built yet (docs/mcp.md, "Not yet").
  */
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +46,7 @@ function serverPids(): number[] {
 }
 
 describe("a stdio MCP server that dies mid-batch", () => {
-  it("is restarted and the tools keep answering", async () => {
+  it("makes the calls fail cleanly, never hang", async () => {
     const tools = toolRegistry(loaded.tools);
     const call = () => callTool(tools, "get_glue_logs", { job_name: "daily_sales_etl" });
     await expect(call()).resolves.toMatchObject({ job_name: "daily_sales_etl" });
@@ -59,15 +59,6 @@ describe("a stdio MCP server that dies mid-batch", () => {
     const during = await Promise.allSettled([call(), call(), call()]);
     expect(during).toHaveLength(3);
 
-    // Once restarted, the same tool objects answer again.
-    let answered: unknown;
-    for (let attempt = 0; attempt < 50 && answered === undefined; attempt += 1) {
-      answered = await call().then(
-        (value) => ((value as { job_name?: string }).job_name ? value : undefined),
-        () => undefined,
-      );
-    }
-    expect(answered).toMatchObject({ job_name: "daily_sales_etl" });
-    expect(serverPids().some((pid) => !before.includes(pid))).toBe(true);
+    for (const outcome of during) expect(outcome.status).toBe("rejected");
   }, 90_000);
 });

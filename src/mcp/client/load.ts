@@ -125,14 +125,13 @@ function describeServer(server: McpServerConfig): string {
 
 function toConnection(server: McpServerConfig, options: LoadMcpToolsOptions): Connection {
   if (server.transport === "stdio") {
-    // A stdio server that exits is started again (and its tools re-listed) by the adapter.
+    // No adapter restart: it also restarts the server when we close it, so the process never exits.
     return {
       transport: "stdio",
       command: server.command,
       args: server.args,
       env: server.env,
       stderr: "inherit",
-      restart: { enabled: true, maxAttempts: 3, delayMs: 200 },
     };
   }
   return {
