@@ -63,7 +63,7 @@ export async function loadMcpTools(
       for (const tool of tools) {
         const ours = ourToolName(tool.name, server.tool_prefix);
         // The first server in config order wins when two offer the same tool.
-        if (ours && !found.has(ours)) found.set(ours, wrapMcpTool(tool, ours, options, currentTool(client, tool)));
+        if (ours && !found.has(ours)) found.set(ours, wrapMcpTool(tool, ours, options));
       }
     }
     const missing = TOOL_NAMES.filter((name) => !found.has(name));
@@ -92,14 +92,6 @@ export function ourToolName(serverToolName: string, toolPrefix?: string): ToolNa
     if (separator >= 0) name = name.slice(separator + GATEWAY_SEPARATOR.length);
   }
   return (TOOL_NAMES as readonly string[]).includes(name) ? (name as ToolName) : undefined;
-}
-
-/** Looks the tool up on every call: a restarted stdio server comes back with new tool objects. */
-function currentTool(
-  client: MultiServerMCPClient,
-  first: StructuredToolInterface,
-): () => Promise<StructuredToolInterface> {
-  return async () => (await client.getTools()).find((tool) => tool.name === first.name) ?? first;
 }
 
 async function connect(

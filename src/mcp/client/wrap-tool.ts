@@ -16,8 +16,6 @@ export function wrapMcpTool(
   tool: StructuredToolInterface,
   ourName: string,
   options: WrapOptions,
-  /** The server's tool as of now: after a restarted server, a new object bound to the new connection. */
-  current: () => Promise<StructuredToolInterface> = async () => tool,
 ): DynamicStructuredTool {
   return new DynamicStructuredTool({
     name: ourName,
@@ -29,8 +27,7 @@ export function wrapMcpTool(
       const signal = config?.signal ? AbortSignal.any([config.signal, timeout]) : timeout;
       try {
         // metadata.timeoutMs is the adapter's per-request timeout (the SDK's own default is 60 s).
-        const live = await current();
-        const output: unknown = await live.invoke(args, { signal, metadata: { timeoutMs: options.callTimeoutMs } });
+        const output: unknown = await tool.invoke(args, { signal, metadata: { timeoutMs: options.callTimeoutMs } });
         return outputText(output);
       } catch (error) {
         if (timeout.aborted && !config?.signal?.aborted) {
