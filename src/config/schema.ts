@@ -141,8 +141,10 @@ export const ConfigSchema = z.strictObject({
       /** MCP servers (stdio, HTTP, an AgentCore Gateway); omitted: our own server over stdio. */
       servers: McpServersConfigSchema.optional(),
       call_timeout_ms: z.number().int().min(100).max(600_000).default(30_000),
+      /** How many times a stdio server that stopped is started again, per server and run. */
+      max_restarts: z.number().int().min(0).max(100).default(3),
     })
-    .default({ call_timeout_ms: 30_000 }),
+    .default({ call_timeout_ms: 30_000, max_restarts: 3 }),
 });
 export type OrchestratorConfig = z.infer<typeof ConfigSchema>;
 export type OrchestratorConfigInput = z.input<typeof ConfigSchema>;

@@ -1,3 +1,4 @@
+import { mcpLoadOptions } from "../mcp/client/load.js";
 import { performance } from "node:perf_hooks";
 import deepmerge from "deepmerge";
 import { startSandboxSession, type ToolTransport } from "../sandbox/session.js";
@@ -41,7 +42,7 @@ export async function runEvalCase(
   const config = caseConfig(base, evalCase.config);
   const session = await startSandboxSession(evalCase.scenario, {
     transport: options.transport ?? "in-process",
-    callTimeoutMs: config.mcp.call_timeout_ms,
+    mcp: mcpLoadOptions(config.mcp),
   });
   try {
     const counter = new ModelCallCounter();

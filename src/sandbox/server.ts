@@ -31,6 +31,8 @@ export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
+  /** Observes each request as it arrives, before faults and the answer (tests time events with it). */
+  onRequest?: (request: { service: SandboxService; operation: string }) => void;
 }
 
 export interface Sandbox {
@@ -109,6 +111,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     const request: SandboxRequest = { service, method, url, headers: req.headers, body };
     const operation = emulator.operation(request);
+    options.onRequest?.({ service, operation });
     let fault: CallRecord["fault"] = null;
     let response: SandboxResponse | undefined;
     for (const injected of faults.draw(service, operation)) {

@@ -6,7 +6,7 @@ import { startSandbox, type Sandbox } from "./server.js";
 import { createAwsClients } from "../tools/aws-clients.js";
 import { createDataLakeTools } from "../tools/index.js";
 import { defaultMcpServers } from "../mcp/client/config.js";
-import { loadMcpTools } from "../mcp/client/load.js";
+import { loadMcpTools, type LoadMcpToolsOptions } from "../mcp/client/load.js";
 
 export async function loadScenarioFile(path: string): Promise<Scenario> {
   return parseOrThrow(ScenarioSchema, await readJsonFile(path, "scenario"), "scenario");
@@ -29,14 +29,12 @@ export interface SandboxSession {
  */
 export async function startSandboxSession(
   scenario: Scenario,
-  options: { transport?: ToolTransport; callTimeoutMs?: number } = {},
+  options: { transport?: ToolTransport; mcp?: LoadMcpToolsOptions } = {},
 ): Promise<SandboxSession> {
   const sandbox = await startSandbox({ scenario });
   if (options.transport === "mcp") {
     try {
-      const loaded = await loadMcpTools(defaultMcpServers(sandbox.env()), {
-        callTimeoutMs: options.callTimeoutMs ?? 30_000,
-      });
+      const loaded = await loadMcpTools(defaultMcpServers(sandbox.env()), options.mcp ?? { callTimeoutMs: 30_000 });
       return {
         sandbox,
         tools: loaded.tools,

@@ -3,7 +3,7 @@ import { loadConfigFile } from "../../config/load.js";
 import type { OrchestratorConfig } from "../../config/schema.js";
 import { readJsonFile } from "../../io/read-json.js";
 import { defaultMcpServers } from "../../mcp/client/config.js";
-import { loadMcpTools } from "../../mcp/client/load.js";
+import { loadMcpTools, mcpLoadOptions } from "../../mcp/client/load.js";
 import { createOrchestrator, parseIncident } from "../../orchestrator.js";
 import { loadScenarioFile, startSandboxSession } from "../../sandbox/session.js";
 import { createAwsClients } from "../../tools/aws-clients.js";
@@ -33,7 +33,7 @@ async function toolSource(options: RunCommandOptions, config: OrchestratorConfig
   if (options.scenario) {
     const session = await startSandboxSession(await loadScenarioFile(options.scenario), {
       transport,
-      callTimeoutMs: config.mcp.call_timeout_ms,
+      mcp: mcpLoadOptions(config.mcp, logRestart),
     });
     return {
       tools: session.tools,
@@ -45,8 +45,12 @@ async function toolSource(options: RunCommandOptions, config: OrchestratorConfig
     return { tools: createDataLakeTools(createAwsClients()), where: "AWS, in-process", close: async () => {} };
   }
   const servers = config.mcp.servers ?? defaultMcpServers(process.env);
-  const loaded = await loadMcpTools(servers, { callTimeoutMs: config.mcp.call_timeout_ms });
+  const loaded = await loadMcpTools(servers, mcpLoadOptions(config.mcp, logRestart));
   return { tools: loaded.tools, where: `MCP (${Object.keys(servers).join(", ")})`, close: loaded.close };
+}
+
+function logRestart({ server, restart }: { server: string; restart: number }): void {
+  console.error(`incident-orchestrator: MCP server "${server}" stopped; started it again (restart ${restart})`);
 }
 
 /** `run <incident.json>`: one incident through the graph, streaming each stage. */

@@ -4,11 +4,9 @@
  * it; all twelve must be there, or start-up fails with one line naming what is missing.
  */
 import type { Connection } from "@langchain/mcp-adapters";
-import { MultiServerMCPClient } from "@langchain/mcp-adapters";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { parseOrThrow, UserInputError } from "../../errors.js";
 import { TOOL_NAMES, type ToolName } from "../../tools/names.js";
-import { sanitise } from "../../tools/tool-error.js";
 import { McpServersConfigSchema, type McpServerConfig, type McpServersConfigInput } from "./config.js";
 import {
   clientCredentialsTokenSource,
@@ -16,6 +14,7 @@ import {
   tokenSourceAuthProvider,
   type TokenSourceOptions,
 } from "./oauth.js";
+import { McpServerConnection } from "./server-connection.js";
 import { wrapMcpTool } from "./wrap-tool.js";
 
 export interface LoadMcpToolsOptions {
@@ -23,8 +22,22 @@ export interface LoadMcpToolsOptions {
   callTimeoutMs: number;
   /** Where `client_secret_env` is looked up; default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** How many times each server may be started again after it stopped (stdio); default 3. */
+  maxRestarts?: number;
+  /** Told of each restart (the CLI writes a line on stderr). */
+  onRestart?: (event: { server: string; restart: number }) => void;
   /** For the OAuth token endpoint (tests). */
   tokenSource?: TokenSourceOptions;
+}
+
+export const DEFAULT_MAX_RESTARTS = 3;
+
+/** The load options a config's `mcp` section gives. */
+export function mcpLoadOptions(
+  settings: { call_timeout_ms: number; max_restarts: number },
+  onRestart?: LoadMcpToolsOptions["onRestart"],
+): LoadMcpToolsOptions {
+  return { callTimeoutMs: settings.call_timeout_ms, maxRestarts: settings.max_restarts, onRestart };
 }
 
 export interface LoadedMcpTools {
@@ -32,6 +45,8 @@ export interface LoadedMcpTools {
   tools: StructuredToolInterface[];
   /** Closes every connection (and stops stdio servers). */
   close(): Promise<void>;
+  /** Restarts so far, per server name. */
+  restarts(): Record<string, number>;
 }
 
 /** A Gateway names a tool `<target>___<tool>`. */
@@ -43,27 +58,26 @@ export async function loadMcpTools(
 ): Promise<LoadedMcpTools> {
   const config = parseOrThrow(McpServersConfigSchema, servers, "mcp_servers");
   if (!(options.callTimeoutMs > 0)) throw new UserInputError("callTimeoutMs must be a positive number");
-  const clients: MultiServerMCPClient[] = [];
+  const connections: McpServerConnection[] = [];
   const close = async (): Promise<void> => {
-    await Promise.allSettled(clients.map((client) => client.close()));
+    await Promise.allSettled(connections.map((connection) => connection.close()));
   };
   const found = new Map<ToolName, StructuredToolInterface>();
   try {
-    // One client per server, so a connection failure names its server.
+    // One connection per server, so a connection failure names its server.
     for (const [name, server] of Object.entries(config)) {
-      const client = new MultiServerMCPClient({
-        mcpServers: { [name]: toConnection(server, options) },
-        onConnectionError: "throw",
-        throwOnLoadError: true,
-        prefixToolNameWithServerName: false,
-        useStandardContentBlocks: false,
+      const connection = await McpServerConnection.open({
+        name,
+        connection: toConnection(server, options),
+        description: describeServer(server),
+        toOurName: (toolName) => ourToolName(toolName, server.tool_prefix),
+        maxRestarts: options.maxRestarts ?? DEFAULT_MAX_RESTARTS,
+        onRestart: options.onRestart,
       });
-      clients.push(client);
-      const tools = await connect(client, name, server);
-      for (const tool of tools) {
-        const ours = ourToolName(tool.name, server.tool_prefix);
+      connections.push(connection);
+      for (const [ours, tool] of connection.initialTools) {
         // The first server in config order wins when two offer the same tool.
-        if (ours && !found.has(ours)) found.set(ours, wrapMcpTool(tool, ours, options));
+        if (!found.has(ours)) found.set(ours, wrapMcpTool(tool, ours, connection, options));
       }
     }
     const missing = TOOL_NAMES.filter((name) => !found.has(name));
@@ -76,7 +90,11 @@ export async function loadMcpTools(
     await close();
     throw error;
   }
-  return { tools: TOOL_NAMES.map((name) => found.get(name) as StructuredToolInterface), close };
+  return {
+    tools: TOOL_NAMES.map((name) => found.get(name) as StructuredToolInterface),
+    close,
+    restarts: () => Object.fromEntries(connections.map((connection) => [connection.name, connection.restarts])),
+  };
 }
 
 /**
@@ -94,30 +112,13 @@ export function ourToolName(serverToolName: string, toolPrefix?: string): ToolNa
   return (TOOL_NAMES as readonly string[]).includes(name) ? (name as ToolName) : undefined;
 }
 
-async function connect(
-  client: MultiServerMCPClient,
-  name: string,
-  server: McpServerConfig,
-): Promise<StructuredToolInterface[]> {
-  try {
-    return await client.getTools();
-  } catch (error) {
-    // The adapter's message repeats the full URL, whose query may carry a key: keep only origin and path.
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = server.transport === "http" ? message.split(server.url).join(describeUrl(server.url)) : message;
-    throw new UserInputError(
-      sanitise(`MCP server "${name}" (${describeServer(server)}) is unreachable or failed to start: ${reason}`),
-    );
-  }
-}
-
 function describeServer(server: McpServerConfig): string {
   return server.transport === "http" ? describeUrl(server.url) : `stdio: ${server.command}`;
 }
 
 function toConnection(server: McpServerConfig, options: LoadMcpToolsOptions): Connection {
   if (server.transport === "stdio") {
-    // No adapter restart: it also restarts the server when we close it, so the process never exits.
+    // No adapter restart (it also restarts the server when we close it): McpServerConnection restarts it.
     return {
       transport: "stdio",
       command: server.command,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ourToolName } from "./load.js";
+import { connectionLoss } from "./server-connection.js";
 import { mcpErrorResultText, outputText, toolErrorFromMcp } from "./wrap-tool.js";
 
 describe("ourToolName", () => {
@@ -56,5 +57,15 @@ describe("outputText", () => {
         { type: "text", text: "[]" },
       ]),
     ).toBe("[]");
+  });
+});
+
+describe("connectionLoss", () => {
+  it("tells a call never sent from one in flight, and both from other failures", () => {
+    expect(connectionLoss(new Error("Error calling tool get_glue_logs: Error: Not connected"))).toBe("not_sent");
+    expect(connectionLoss(new Error("Error calling tool x: McpError: MCP error -32000: Connection closed"))).toBe(
+      "in_flight",
+    );
+    expect(connectionLoss(new Error("MCP error -32001: Request timed out"))).toBeUndefined();
   });
 });

@@ -5,39 +5,69 @@
  */
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { DynamicStructuredTool, type StructuredToolInterface } from "@langchain/core/tools";
+import { isMutatingTool, type ToolName } from "../../tools/names.js";
 import { ToolErrorSchema, type ToolError } from "../../tools/schemas.js";
 import { toolError } from "../../tools/tool-error.js";
+import { connectionLoss, type McpServerConnection, type ServerSession } from "./server-connection.js";
 
 export interface WrapOptions {
   callTimeoutMs: number;
 }
 
+/**
+ * Our tool `ourName` as served by `connection`. The server's tool is looked up in the live session
+ * on each call (a map lookup), so after a restart calls go to the new server. A read-only call that
+ * lost its connection is sent once more to the restarted server; a mutating call is repeated only
+ * when it was never sent — when it was in flight, nobody knows whether it started anything, so it
+ * fails and the run goes to a person (the tool's idempotency key finds the run if there is one).
+ */
 export function wrapMcpTool(
-  tool: StructuredToolInterface,
-  ourName: string,
+  schemaSource: StructuredToolInterface,
+  ourName: ToolName,
+  connection: McpServerConnection,
   options: WrapOptions,
 ): DynamicStructuredTool {
   return new DynamicStructuredTool({
     name: ourName,
-    description: tool.description,
+    description: schemaSource.description,
     // The adapter's JSON schema; the server validates the arguments again.
-    schema: tool.schema as Record<string, unknown>,
+    schema: schemaSource.schema as Record<string, unknown>,
     func: async (args: Record<string, unknown>, _runManager, config?: RunnableConfig): Promise<string> => {
       const timeout = AbortSignal.timeout(options.callTimeoutMs);
       const signal = config?.signal ? AbortSignal.any([config.signal, timeout]) : timeout;
+      const call = async (session: ServerSession): Promise<string> => {
+        const tool = session.tools.get(ourName);
+        if (!tool) throw new Error(`MCP server "${connection.name}" no longer provides ${ourName}`);
+        try {
+          // metadata.timeoutMs is the adapter's per-request timeout (the SDK's own default is 60 s).
+          const output: unknown = await tool.invoke(args, { signal, metadata: { timeoutMs: options.callTimeoutMs } });
+          return outputText(output);
+        } catch (error) {
+          if (timeout.aborted && !config?.signal?.aborted) {
+            return JSON.stringify(
+              toolError("TimeoutError", `${ourName} timed out after ${options.callTimeoutMs} ms`, null),
+            );
+          }
+          const errorText = mcpErrorResultText(error);
+          if (errorText !== undefined) return JSON.stringify(toolErrorFromMcp(errorText));
+          throw error;
+        }
+      };
+
+      const session = await connection.live();
       try {
-        // metadata.timeoutMs is the adapter's per-request timeout (the SDK's own default is 60 s).
-        const output: unknown = await tool.invoke(args, { signal, metadata: { timeoutMs: options.callTimeoutMs } });
-        return outputText(output);
+        return await call(session);
       } catch (error) {
-        if (timeout.aborted && !config?.signal?.aborted) {
-          return JSON.stringify(
-            toolError("TimeoutError", `${ourName} timed out after ${options.callTimeoutMs} ms`, null),
+        const loss = session.alive ? connectionLoss(error) : (connectionLoss(error) ?? "in_flight");
+        if (!loss) throw error;
+        connection.lost(session);
+        if (loss === "in_flight" && isMutatingTool(ourName)) {
+          throw new Error(
+            `MCP server "${connection.name}" stopped during ${ourName}; the call is not repeated because ` +
+              `whether it started a run is unknown (its idempotency key finds the run if it did)`,
           );
         }
-        const errorText = mcpErrorResultText(error);
-        if (errorText !== undefined) return JSON.stringify(toolErrorFromMcp(errorText));
-        throw error;
+        return call(await connection.live());
       }
     },
   });
