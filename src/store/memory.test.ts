@@ -1,0 +1,4 @@
+import { describeRunStoreConformance } from "./conformance.js";
+import { memoryRunStore } from "./memory.js";
+
+describeRunStoreConformance("memory", async () => memoryRunStore());
