@@ -1,23 +1,31 @@
 /**
- * The public entry points, as the seed has them: `createOrchestrator(options).orchestrate(incident)`
- * and `orchestrateIncident(incident, options)`.
+ * The public entry points, as the seed has them — `createOrchestrator(options).orchestrate(incident)`
+ * and `orchestrateIncident(incident, options)` — plus what durable runs add: `run` (continues or
+ * reports an incident's thread rather than starting a duplicate), `resume` (answers a paused
+ * review) and `inspect`.
  */
-import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import { Command, type BaseCheckpointSaver, type StateSnapshot } from "@langchain/langgraph";
 import type { Callbacks } from "@langchain/core/callbacks/manager";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { deterministicClassifier, type IncidentClassifier } from "./classifier/index.js";
 import { resolveConfig } from "./config/load.js";
 import type { OrchestratorConfig, OrchestratorConfigInput } from "./config/schema.js";
-import { parseOrThrow } from "./errors.js";
+import { parseOrThrow, UserInputError } from "./errors.js";
 import type { OrchestratorDeps } from "./graph/dependencies.js";
 import { compileOrchestratorGraph, type OrchestratorGraph } from "./graph/graph.js";
 import type { NodeName } from "./graph/node-names.js";
-import { buildResult } from "./graph/result.js";
+import { checkAnswer } from "./review/answer.js";
+import { reviewRequestFor } from "./review/request.js";
+import { outcomeOf, pausedReview, threadRecordOf } from "./runs/outcome.js";
+import { resolveThreadRef, threadIdFor } from "./runs/thread-id.js";
 import type { GraphState, GraphUpdate } from "./state/graph-state.js";
 import { IncidentSchema, type Incident } from "./state/incident.js";
 import type { OrchestrationResult } from "./state/result.js";
+import type { HumanResponseInput } from "./state/review.js";
+import type { RunOutcome } from "./state/run-outcome.js";
+import { memoryRunStore } from "./store/memory.js";
+import type { RunStore } from "./store/types.js";
 import { createAwsClients } from "./tools/aws-clients.js";
 import { createDataLakeTools } from "./tools/index.js";
 import { toolRegistry } from "./tools/registry.js";
@@ -27,7 +35,9 @@ export interface OrchestratorOptions {
   tools?: readonly StructuredToolInterface[];
   /** Config overrides; validated (a parsed config is accepted as is). */
   config?: OrchestratorConfigInput | OrchestratorConfig;
-  /** Persists runs for resuming; none by default. */
+  /** Checkpoints, side-effect ledger, thread locks and thread index (src/store); default: in memory. */
+  store?: RunStore;
+  /** A checkpointer to use instead of the store's. */
   checkpointer?: BaseCheckpointSaver;
   classifier?: IncidentClassifier;
   now?: () => Date;
@@ -41,6 +51,7 @@ export interface StageEvent {
 }
 
 export interface RunOptions {
+  /** Default: derived from the incident's sys_id (src/runs/thread-id.ts). */
   threadId?: string;
   /** LangChain callbacks for the run (tracing, counting model calls). */
   callbacks?: Callbacks;
@@ -51,7 +62,22 @@ export interface RunOptions {
 export interface Orchestrator {
   readonly graph: OrchestratorGraph;
   readonly config: OrchestratorConfig;
+  readonly store: RunStore;
+  /** The seed's call: the result document (a run paused for review reports decision human_review). */
   orchestrate(incident: unknown, options?: RunOptions): Promise<OrchestrationResult>;
+  /** Runs an incident on its thread: starts it, continues it after a crash, or reports where it stands. */
+  run(incident: unknown, options?: RunOptions): Promise<RunOutcome>;
+  /** Answers a paused review (`thread` is a thread id or an incident's sys_id). */
+  resume(thread: string, answer: HumanResponseInput, options?: Omit<RunOptions, "threadId">): Promise<RunOutcome>;
+  /** Where a thread stands, without running anything; undefined when it has never run. */
+  inspect(thread: string): Promise<RunOutcome | undefined>;
+}
+
+/** Another run holds the thread (another process, or a concurrent call in this one). */
+export class ThreadBusyError extends UserInputError {
+  constructor(readonly threadId: string) {
+    super(`thread ${threadId} is being run by another process right now; try again when it has finished`);
+  }
 }
 
 /** Generous: every retry loop costs three steps and budgets are at most 10. */
@@ -59,44 +85,125 @@ const RECURSION_LIMIT = 100;
 
 export function createOrchestrator(options: OrchestratorOptions = {}): Orchestrator {
   const config = resolveConfig(options.config);
+  const now = options.now ?? (() => new Date());
+  const store = options.store ?? memoryRunStore(now);
   const deps: OrchestratorDeps = {
     config,
     classifier: options.classifier ?? deterministicClassifier,
     tools: toolRegistry(options.tools ?? createDataLakeTools(createAwsClients())),
-    now: options.now ?? (() => new Date()),
+    ledger: store.ledger,
+    now,
     sleep: options.sleep ?? ((ms) => delay(ms)),
   };
-  const graph = compileOrchestratorGraph(deps, options.checkpointer);
+  const graph = compileOrchestratorGraph(deps, options.checkpointer ?? store.checkpointer);
 
-  return {
+  const snapshotOf = (threadId: string): Promise<StateSnapshot> =>
+    graph.getState({ configurable: { thread_id: threadId } });
+
+  /** Streams the graph from `input` on the thread; `sync` durability: each step is saved before the next starts. */
+  async function drive(threadId: string, input: unknown, runOptions: RunOptions): Promise<void> {
+    const stream = await graph.stream(input as Parameters<OrchestratorGraph["stream"]>[0], {
+      streamMode: "updates",
+      durability: "sync",
+      configurable: { thread_id: threadId },
+      recursionLimit: RECURSION_LIMIT,
+      ...(runOptions.callbacks ? { callbacks: runOptions.callbacks } : {}),
+    });
+    for await (const chunk of stream) {
+      for (const [node, update] of Object.entries(chunk as Record<string, GraphUpdate>)) {
+        // "__interrupt__" is LangGraph's note of the pause, not a stage.
+        if (node.startsWith("__")) continue;
+        runOptions.onStage?.({ node: node as NodeName, update });
+      }
+    }
+  }
+
+  /** Holds the thread for the call, and records where it ended in the thread index. */
+  async function onThread(
+    threadId: string,
+    incident: Incident | undefined,
+    body: () => Promise<{ outcome: RunOutcome; state: GraphState }>,
+  ): Promise<RunOutcome> {
+    const lock = await store.locks.tryAcquire(threadId);
+    if (!lock) throw new ThreadBusyError(threadId);
+    try {
+      if (incident) {
+        await store.threads.upsert({
+          thread_id: threadId,
+          sys_id: incident.sys_id,
+          status: "running",
+          summary: `${incident.number ?? incident.sys_id}: running — ${incident.short_description}`.slice(0, 300),
+          updated_at: now().toISOString(),
+        });
+      }
+      const { outcome, state } = await body();
+      await store.threads.upsert(threadRecordOf(outcome, state, now()));
+      return outcome;
+    } finally {
+      await lock.release();
+    }
+  }
+
+  function outcomeAt(threadId: string, snapshot: StateSnapshot, already_done = false) {
+    const state = snapshot.values as GraphState;
+    return { state, outcome: outcomeOf(threadId, snapshot, deps, already_done) };
+  }
+
+  const orchestrator: Orchestrator = {
     graph,
     config,
+    store,
+
     async orchestrate(input, runOptions = {}) {
+      return (await orchestrator.run(input, runOptions)).result;
+    },
+
+    async run(input, runOptions = {}) {
       const incident = parseIncident(input);
-      const threadId = runOptions.threadId ?? `incident-${incident.sys_id}-${randomUUID()}`;
-      let final: GraphState | undefined;
-      const stream = await graph.stream(
-        { incident, started_at: deps.now().toISOString() },
-        {
-          streamMode: ["updates", "values"],
-          configurable: { thread_id: threadId },
-          recursionLimit: RECURSION_LIMIT,
-          ...(runOptions.callbacks ? { callbacks: runOptions.callbacks } : {}),
-        },
-      );
-      for await (const [mode, chunk] of stream) {
-        if (mode === "values") {
-          final = chunk as GraphState;
+      const threadId = runOptions.threadId ?? threadIdFor(incident.sys_id);
+      return onThread(threadId, incident, async () => {
+        const before = await snapshotOf(threadId);
+        if (!hasRun(before)) {
+          await drive(threadId, { incident, started_at: now().toISOString() }, runOptions);
+        } else if (pausedReview(before) || before.next.length === 0) {
+          // Paused for a person, or finished: report it, run nothing.
+          return outcomeAt(threadId, before, before.next.length === 0);
         } else {
-          for (const [node, update] of Object.entries(chunk as Record<string, GraphUpdate>)) {
-            runOptions.onStage?.({ node: node as NodeName, update });
-          }
+          // A run that stopped between steps (a crash): carry on from its last checkpoint.
+          await drive(threadId, null, runOptions);
         }
-      }
-      if (!final) throw new Error("the graph produced no state");
-      return final.result ?? buildResult(final, deps.now());
+        return outcomeAt(threadId, await snapshotOf(threadId));
+      });
+    },
+
+    async resume(thread, answer, runOptions = {}) {
+      const threadId = resolveThreadRef(thread);
+      return onThread(threadId, undefined, async () => {
+        const before = await snapshotOf(threadId);
+        if (!pausedReview(before)) {
+          const where = hasRun(before)
+            ? before.next.length === 0
+              ? "it has finished"
+              : "it is not paused"
+            : "it has never run";
+          throw new UserInputError(`thread ${threadId} is not waiting for a review: ${where}`);
+        }
+        // Checked here too, so a bad answer is one clear error and the thread stays paused.
+        const request = reviewRequestFor(before.values as GraphState, config, deps.tools);
+        const checked = checkAnswer(answer, request);
+        if (!checked.ok) throw new UserInputError(checked.error);
+        await drive(threadId, new Command({ resume: [checked.response] }), runOptions);
+        return outcomeAt(threadId, await snapshotOf(threadId));
+      });
+    },
+
+    async inspect(thread) {
+      const threadId = resolveThreadRef(thread);
+      const snapshot = await snapshotOf(threadId);
+      return hasRun(snapshot) ? outcomeOf(threadId, snapshot, deps, snapshot.next.length === 0) : undefined;
     },
   };
+  return orchestrator;
 }
 
 export async function orchestrateIncident(
@@ -109,4 +216,9 @@ export async function orchestrateIncident(
 /** Validates an incident before any graph runs; the error names every bad field. */
 export function parseIncident(input: unknown): Incident {
   return parseOrThrow(IncidentSchema, input, "incident");
+}
+
+/** Whether the thread has any checkpoint (an unknown thread's snapshot has none). */
+function hasRun(snapshot: StateSnapshot): boolean {
+  return snapshot.createdAt !== undefined;
 }

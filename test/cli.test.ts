@@ -11,10 +11,11 @@ import { loadManifest } from "../src/examples/manifest.js";
 const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "io-cli-"));
 
+/** Each call gets a run store of its own (a fresh data directory, no Postgres), so no run sees another's threads. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await exec("node", ["bin/incident-orchestrator.js", ...args], {
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "", INCIDENT_ORCHESTRATOR_HOME: mkdtempSync(join(dir, "home-")) },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { drawGraphMermaid } from "../src/graph/mermaid.js";
 import { deterministicClassifier } from "../src/classifier/index.js";
 import { compileOrchestratorGraph } from "../src/graph/graph.js";
+import { memoryLedger } from "../src/store/memory.js";
 import { defaultConfig } from "./support/state.js";
 import { readFileSync } from "node:fs";
 
@@ -38,9 +39,15 @@ const EXTENSIONS: [string, string, string][] = [
   ["retry_action", "policy_engine", "budget_exhausted"],
   ["retry_action", "__end__", "retry_in_flight"],
   ["retry_action", "human_review", "error"],
+  ["investigate", "human_review", "needs_approval"], // config wants a person to approve the remediation
+  ["retry_action", "human_review", "needs_approval"],
+  ["human_review", "take_action", "approved"], // the reviewer's answer, carried out by the nodes after the review
+  ["human_review", "close_ticket", "closed"],
+  ["human_review", "escalate", "responded"],
+  ["human_review", "hand_over", "ignored"],
   ["close_ticket", "__end__", ""],
   ["escalate", "__end__", ""],
-  ["human_review", "__end__", ""],
+  ["hand_over", "__end__", ""],
 ];
 
 const key = ([source, target, label]: [string, string, string]) => `${source} -${label}-> ${target}`;
@@ -50,6 +57,7 @@ async function drawnEdges(): Promise<string[]> {
     config: defaultConfig(),
     classifier: deterministicClassifier,
     tools: new Map(),
+    ledger: memoryLedger(),
     now: () => new Date(),
     sleep: async () => {},
   });
@@ -63,6 +71,7 @@ describe("the graph is the seed's diagram", () => {
       config: defaultConfig(),
       classifier: deterministicClassifier,
       tools: new Map(),
+      ledger: memoryLedger(),
       now: () => new Date(),
       sleep: async () => {},
     });
@@ -79,6 +88,7 @@ describe("the graph is the seed's diagram", () => {
         "retry_action",
         "escalate",
         "human_review",
+        "hand_over",
       ].sort(),
     );
   });

@@ -1,12 +1,16 @@
 /**
- * `langgraphjs dev` loads the graph named in langgraph.json, and a run through the LangGraph API
- * (the same one Studio uses) completes. Port 2024 is taken on our machines, so a free port is used.
+ * `langgraphjs dev` loads the graph named in langgraph.json, and runs through the LangGraph API
+ * (the same one Studio and Agent Inbox use) complete, pause for review and resume. Port 2024 is
+ * taken on our machines, so a free port is used.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { once } from "node:events";
 import { Client } from "@langchain/langgraph-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HumanInterrupt } from "../src/state/review.js";
 import { freePort } from "./support/free-port.js";
 
 let server: ChildProcess | undefined;
@@ -27,6 +31,9 @@ beforeAll(async () => {
         // Studio on a laptop: the graph's tools run against a sandbox seeded from this scenario.
         INCIDENT_ORCHESTRATOR_SCENARIO: "examples/scenarios/glue-timeout-rerun-succeeds.json",
         INCIDENT_ORCHESTRATOR_CONFIG: "examples/config.json",
+        // The side-effect ledger: a SQLite file of this test's own.
+        INCIDENT_ORCHESTRATOR_HOME: mkdtempSync(join(tmpdir(), "io-langgraph-dev-")),
+        DATABASE_URL: "",
       },
       detached: true,
     },
@@ -98,5 +105,45 @@ describe("langgraphjs dev", () => {
     expect(values.result?.decision.decision).toBe("auto_close");
     const state = await client.threads.getState(thread.thread_id);
     expect(state.next).toEqual([]);
+  });
+
+  it("pauses a Kafka incident for review, refuses a malformed answer, and resumes with a person's note", async () => {
+    const client = new Client({ apiUrl });
+    const incident = JSON.parse(readFileSync("examples/incidents/kafka-consumer-lag-rising.json", "utf8")) as object;
+    const thread = await client.threads.create();
+    await client.runs.wait(thread.thread_id, "incident_orchestrator", { input: { incident } });
+    const paused = await client.threads.getState(thread.thread_id);
+    expect(paused.next).toEqual(["human_review"]);
+    const asked = paused.tasks[0]?.interrupts[0]?.value as HumanInterrupt[];
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.action_request).toEqual({ action: "close_ticket", args: {} });
+    expect(asked[0]?.config).toMatchObject({ allow_respond: true, allow_ignore: true, allow_accept: true });
+    expect(asked[0]?.description).toMatch(/kafka_events_failed/);
+
+    // An answer outside Agent Inbox's shape is not taken: the thread stays paused and says why.
+    await client.runs.wait(thread.thread_id, "incident_orchestrator", {
+      command: { resume: [{ type: "edit", args: "retry everything" }] },
+    });
+    // (LangGraph reports a re-asked interrupt with an empty `next`; the thread's status and task say it all.)
+    expect((await client.threads.get(thread.thread_id)).status).toBe("interrupted");
+    const stillPaused = await client.threads.getState(thread.thread_id);
+    expect(stillPaused.tasks.map((task) => task.name)).toEqual(["human_review"]);
+    const askedAgain = stillPaused.tasks[0]?.interrupts[0]?.value as HumanInterrupt[];
+    expect(askedAgain[0]?.description).toMatch(
+      /^> \*\*Your last answer was not taken:\*\* invalid review answer: answer\.args/,
+    );
+
+    const values = (await client.runs.wait(thread.thread_id, "incident_orchestrator", {
+      command: { resume: [{ type: "response", args: "Paged the payments on-call", reviewer: "sdk-test" }] },
+    })) as {
+      result?: { decision: { decision: string }; reviews: { response: string; note: string; reviewer: string }[] };
+      ticket_update?: { state: string; work_notes: string };
+    };
+    expect(values.result?.decision.decision).toBe("human_review");
+    expect(values.result?.reviews).toMatchObject([
+      { response: "response", note: "Paged the payments on-call", reviewer: "sdk-test" },
+    ]);
+    expect(values.ticket_update?.work_notes).toMatch(/^Escalated by sdk-test on review: Paged the payments on-call/);
+    expect((await client.threads.getState(thread.thread_id)).next).toEqual([]);
   });
 });

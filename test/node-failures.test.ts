@@ -1,4 +1,4 @@
-/** Any node failure ends in human_review with the error recorded; nothing is lost. */
+/** Any node failure pauses the run for human review with the error recorded; nothing is lost. */
 import { describe, expect, it } from "vitest";
 import type { IncidentClassifier } from "../src/classifier/index.js";
 import { createOrchestrator } from "../src/orchestrator.js";
@@ -13,13 +13,30 @@ describe("a failing node", () => {
       },
     };
     const stages: string[] = [];
-    const result = await createOrchestrator({ classifier: broken, tools: [] }).orchestrate(glueIncident, {
-      onStage: ({ node }) => stages.push(node),
+    const orchestrator = createOrchestrator({ classifier: broken, tools: [] });
+    const paused = await orchestrator.run(glueIncident, { onStage: ({ node }) => stages.push(node) });
+    expect(stages).toEqual(["classify_intent"]);
+    expect(paused.status).toBe("paused");
+    if (paused.status !== "paused") return;
+    expect(paused.reason).toBe("error");
+    expect(paused.review.description).toMatch(/`classify_intent` failed: model endpoint unreachable/);
+    // Nothing to run without a classification: a person may close, note and escalate, or take it over.
+    expect(paused.review.config).toEqual({
+      allow_accept: true,
+      allow_edit: false,
+      allow_respond: true,
+      allow_ignore: true,
     });
-    expect(stages).toEqual(["classify_intent", "human_review"]);
+    const { result } = paused;
     expect(result.decision.decision).toBe("human_review");
     expect(result.errors).toEqual([{ node: "classify_intent", message: "model endpoint unreachable" }]);
     expect(result.decision.reasoning).toMatch(/model endpoint unreachable/);
+
+    const ended = await orchestrator.resume(paused.thread_id, { type: "ignore", args: null, reviewer: "oncall" });
+    expect(ended.status).toBe("completed");
+    expect(ended.result.decision.decision).toBe("human_review");
+    expect(ended.result.errors).toEqual(result.errors);
+    expect(ended.result.reviews).toMatchObject([{ reason: "error", response: "ignore", reviewer: "oncall" }]);
   });
 
   it("treats a classifier answer outside the schema as a failure, not as data", async () => {

@@ -72,9 +72,10 @@ describe("OrchestrationResultSchema", () => {
       component_scores: { intent_confidence: 0.85, evidence_score: 0.75, action_success: true },
     },
     errors: [],
+    reviews: [],
   };
 
-  it("accepts the seed's response structure plus errors", () => {
+  it("accepts the seed's response structure plus errors and reviews", () => {
     expect(OrchestrationResultSchema.parse(result)).toEqual(result);
   });
 

@@ -7,15 +7,23 @@ import type { ActionAttempt } from "../state/action.js";
 import type { Incident } from "../state/incident.js";
 import type { Intent } from "../state/intents.js";
 import type { InvestigationState } from "../state/investigation.js";
+import type { SideEffectLedger } from "../store/types.js";
 import { callTool, type ToolRegistry } from "../tools/registry.js";
+import { requiresApproval } from "./approval.js";
 import { checkRemediation } from "./guardrails.js";
 import { idempotencyKey } from "./idempotency.js";
+import type { Proposal } from "./proposal.js";
+import { asRecord, startOnce, type StartSource } from "./start-once.js";
 import { VERIFIERS } from "./verification.js";
 
 export interface AttemptInput {
   incident: Incident;
   intent: Intent;
   investigation: InvestigationState;
+  /** What to run: the investigation's recommendation or a reviewer's edit (src/actions/proposal.ts). */
+  proposal: Proposal | null;
+  /** A person approved this attempt (src/actions/approval.ts). */
+  approved_by_person: boolean;
   /** Attempts already counted against the budget. */
   attempts_used: number;
   /** 1-based number of this attempt (counting every attempt of the run). */
@@ -23,29 +31,47 @@ export interface AttemptInput {
   config: OrchestratorConfig;
   tools: ToolRegistry;
   sleep: (ms: number) => Promise<void>;
+  ledger: SideEffectLedger;
+  thread_id: string;
 }
 
+const SOURCE_NOTE: Record<StartSource, string> = {
+  started: "started",
+  ledger: "had already started (ledger)",
+  world: "had already started (found by its idempotency key)",
+};
+
 export async function executeRemediation(input: AttemptInput): Promise<ActionAttempt> {
-  const { investigation, config, tools } = input;
-  const action = investigation.recommended_action ?? "none";
-  const args = investigation.action_args ?? {};
+  const { config, tools, proposal } = input;
+  const action = proposal?.action ?? "none";
+  const args = proposal?.args ?? {};
   const check = checkRemediation({
     intent: input.intent,
-    investigation,
+    investigation: input.investigation,
     attempts_used: input.attempts_used,
     config,
     available_tools: new Set(tools.keys()),
+    proposal: proposal ?? { action: null, resource: null },
+    approved_by_person: input.approved_by_person,
   });
   const base = { attempt: input.attempt, action, args };
-  if (!check.permitted) {
-    return {
-      ...base,
-      outcome: "refused",
-      idempotency_key: "",
-      execution_id: null,
-      status: null,
-      message: check.message,
-    };
+  const refused = (message: string): ActionAttempt => ({
+    ...base,
+    outcome: "refused",
+    idempotency_key: "",
+    execution_id: null,
+    status: null,
+    message,
+  });
+  if (!check.permitted) return refused(check.message);
+  // Routing pauses for approval before this node; this is the same rule, enforced where the side effect is.
+  if (
+    !input.approved_by_person &&
+    requiresApproval(config.remediation.require_approval, input.intent, check.resource)
+  ) {
+    return refused(
+      `${check.action} on ${check.resource.type} "${check.resource.id}" needs a person's approval first (remediation.require_approval).`,
+    );
   }
   const key = idempotencyKey({
     sys_id: input.incident.sys_id,
@@ -64,19 +90,27 @@ export async function executeRemediation(input: AttemptInput): Promise<ActionAtt
     };
   }
 
-  const started = asRecord(await callTool(tools, check.action, { ...args, idempotency_key: key }));
-  const verifier = VERIFIERS[check.action];
-  const executionId = started.error ? null : verifier.executionId(started);
-  if (!executionId) {
+  const started = await startOnce({
+    ledger: input.ledger,
+    thread_id: input.thread_id,
+    key,
+    action: check.action,
+    args,
+    tools,
+  });
+  if ("error" in started) {
     return {
       ...base,
       outcome: "error",
       idempotency_key: key,
       execution_id: null,
       status: null,
-      message: errorText(started),
+      message: started.error,
     };
   }
+  const executionId = started.execution_id;
+  const what = `${check.action} ${SOURCE_NOTE[started.source]} ${executionId}`;
+  const verifier = VERIFIERS[check.action];
 
   const { poll_interval_ms, max_polls } = config.remediation.verify;
   let status: string | null = null;
@@ -91,7 +125,7 @@ export async function executeRemediation(input: AttemptInput): Promise<ActionAtt
         idempotency_key: key,
         execution_id: executionId,
         status,
-        message: `${check.action} started ${executionId}; verified ${status} after ${poll} status read(s)`,
+        message: `${what}; verified ${status} after ${poll} status read(s)`,
       };
     }
     if (poll < max_polls) await input.sleep(poll_interval_ms);
@@ -102,19 +136,6 @@ export async function executeRemediation(input: AttemptInput): Promise<ActionAtt
     idempotency_key: key,
     execution_id: executionId,
     status,
-    message: `${check.action} started ${executionId}; still ${status ?? "unknown"} after ${max_polls} status read(s)`,
+    message: `${what}; still ${status ?? "unknown"} after ${max_polls} status read(s)`,
   };
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function errorText(output: Record<string, unknown>): string {
-  const error = asRecord(output.error);
-  const text =
-    typeof error.message === "string"
-      ? `${String(error.code ?? "Error")}: ${error.message}`
-      : "no execution id returned";
-  return `the remediation tool failed: ${text}`.slice(0, 500);
 }

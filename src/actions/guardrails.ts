@@ -33,6 +33,13 @@ export interface RemediationCheckInput {
   config: OrchestratorConfig;
   /** Tool names the connected MCP servers offer right now. */
   available_tools: ReadonlySet<string>;
+  /** The remediation to check, when it is not the investigation's (a reviewer edited it). */
+  proposal?: { action: string | null; resource: Resource | null };
+  /**
+   * A person approved this attempt. Their judgement replaces the analysis's verdict on the cause
+   * (the transient-cause check); the playbook, the tool, the allow-list and the budget still hold.
+   */
+  approved_by_person?: boolean;
 }
 
 /** Which allow-list governs each resource type. */
@@ -60,7 +67,7 @@ function refuse(reason: RemediationRefusalReason, message: string): RemediationC
 
 export function checkRemediation(input: RemediationCheckInput): RemediationCheck {
   const { intent, investigation, attempts_used, config, available_tools } = input;
-  const action = investigation.recommended_action;
+  const action = input.proposal ? input.proposal.action : investigation.recommended_action;
 
   if (action === null) {
     return refuse("no_remediation", "The investigation recommended no remediation.");
@@ -75,14 +82,14 @@ export function checkRemediation(input: RemediationCheckInput): RemediationCheck
   if (!available_tools.has(action)) {
     return refuse("tool_unavailable", `${action} is not offered by any connected tool server.`);
   }
-  if (investigation.cause_kind !== "transient") {
+  if (investigation.cause_kind !== "transient" && !input.approved_by_person) {
     return refuse(
       "non_transient_cause",
       `The root cause is ${investigation.cause_kind}, not transient; retrying ${action} would not fix it.`,
     );
   }
 
-  const resource = investigation.resource;
+  const resource = input.proposal ? input.proposal.resource : investigation.resource;
   if (resource === null) {
     return refuse("not_allow_listed", `${action} has no target resource to check against the allow-list.`);
   }

@@ -6,7 +6,10 @@ import { demoCommand } from "./commands/demo.js";
 import { evalCommand } from "./commands/eval.js";
 import { graphCommand } from "./commands/graph.js";
 import { mcpCommand } from "./commands/mcp.js";
+import { pendingCommand } from "./commands/pending.js";
+import { resumeCommand } from "./commands/resume.js";
 import { runCommand } from "./commands/run.js";
+import { showCommand } from "./commands/show.js";
 
 // A reader that stops early (`… | head`) ends our output, not the program with a stack trace.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -21,14 +24,46 @@ const program = new Command()
 
 program
   .command("run")
-  .description("run one incident through the graph (on the embedded sandbox when --scenario is given, else on AWS)")
-  .argument("<incident>", "incident JSON file (ServiceNow fields)")
+  .description(
+    "run incidents through the graph, each on its own durable thread (on the embedded sandbox when --scenario is given, else on AWS)",
+  )
+  .argument("<incidents>", "incident JSON file (ServiceNow fields), or JSON Lines of incidents")
   .option("-s, --scenario <file>", "scenario file: run against the embedded AWS sandbox")
   .option("-c, --config <file>", "config file (default: ./incident-orchestrator.config.json if present)")
   .option("--dry-run", "report what remediation would do without doing it")
   .option("--in-process", "call the tools in-process instead of over MCP")
-  .option("--json", "print only the result JSON")
+  .option("--thread <id>", "run on this thread instead of the one derived from the incident's sys_id")
+  .option("--concurrency <n>", "incidents of a .jsonl run at once", "1")
+  .option("--json", "print only the result JSON (one line per incident for .jsonl)")
   .action(runCommand);
+
+program
+  .command("pending")
+  .description("list the runs paused for human review")
+  .option("--json", "print JSON")
+  .action(pendingCommand);
+
+program
+  .command("show")
+  .description("print the review a paused run asks for")
+  .argument("<thread>", "thread id, or the incident's sys_id")
+  .option("--json", "print JSON")
+  .action(showCommand);
+
+program
+  .command("resume")
+  .description("answer a paused review: accept the proposal, edit it, respond with a note, or ignore")
+  .argument("<thread>", "thread id, or the incident's sys_id")
+  .option("--accept", "run the proposed action (or close the ticket when none is proposed)")
+  .option("--edit <json>", 'run this action instead: {"action": "retry_glue_job", "args": {...}}')
+  .option("--respond <text>", "record a note and escalate to an expert")
+  .option("--ignore", "leave the ticket to people")
+  .option("--by <name>", "who is answering (default: your user name)")
+  .option("-s, --scenario <file>", "the scenario the run used, to resume on its sandbox")
+  .option("-c, --config <file>", "config file (use the run's)")
+  .option("--in-process", "call the tools in-process instead of over MCP")
+  .option("--json", "print only the result JSON")
+  .action(resumeCommand);
 
 program
   .command("classify")

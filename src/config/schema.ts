@@ -65,6 +65,16 @@ export const AllowListSchema = z.strictObject({
 });
 export type AllowList = z.infer<typeof AllowListSchema>;
 
+/**
+ * Remediations a person must approve before they start: every remediation of these intents, and any
+ * on a resource matching these globs. Approval is asked per attempt, after the guardrails allow it.
+ */
+export const ApprovalConfigSchema = z.strictObject({
+  intents: z.array(IntentSchema).default([]),
+  resources: AllowListSchema.default({ glue_jobs: [], dags: [], athena_workgroups: [], emr_clusters: [] }),
+});
+export type ApprovalConfig = z.infer<typeof ApprovalConfigSchema>;
+
 export const PolicyConfigSchema = z.strictObject({
   thresholds: z
     .strictObject({
@@ -114,6 +124,7 @@ export const ConfigSchema = z.strictObject({
       dry_run: z.boolean().default(false),
       budgets: perIntent(z.number().int().min(0).max(10), DEFAULT_RETRY_BUDGETS),
       allow_list: AllowListSchema.default({ glue_jobs: [], dags: [], athena_workgroups: [], emr_clusters: [] }),
+      require_approval: ApprovalConfigSchema.default(ApprovalConfigSchema.parse({})),
       verify: z
         .strictObject({
           poll_interval_ms: z.number().int().min(0).max(600_000).default(5_000),
@@ -125,6 +136,7 @@ export const ConfigSchema = z.strictObject({
       dry_run: false,
       budgets: { ...DEFAULT_RETRY_BUDGETS },
       allow_list: { glue_jobs: [], dags: [], athena_workgroups: [], emr_clusters: [] },
+      require_approval: ApprovalConfigSchema.parse({}),
       verify: { poll_interval_ms: 5_000, max_polls: 24 },
     }),
   investigation: z

@@ -34,6 +34,7 @@ function result(overrides: {
       component_scores: { intent_confidence: 0.9, evidence_score: 0.8, action_success: true },
     },
     errors: [],
+    reviews: [],
   } as OrchestrationResult;
 }
 

@@ -22,6 +22,7 @@ const result = {
     component_scores: { intent_confidence: 0.9, evidence_score: 0.6, action_success: null },
   },
   errors: [],
+  reviews: [],
 };
 
 describe("LangSmith adapters", () => {

@@ -1,15 +1,20 @@
 /**
  * The graph the LangGraph server and Studio load (see langgraph.json). The server supplies its own
- * checkpointer. Dependencies come from the environment:
+ * checkpointer (and handles one run per thread at a time); the side-effect ledger is ours, in the
+ * same store the CLI uses (Postgres with DATABASE_URL, else SQLite in the data directory), so a
+ * remediation started from the server is never started twice either. Dependencies come from the
+ * environment:
  * - INCIDENT_ORCHESTRATOR_CONFIG: a config file (default: ./incident-orchestrator.config.json if present);
  * - INCIDENT_ORCHESTRATOR_SCENARIO: a scenario file; the tools then run against an embedded sandbox
  *   seeded from it (for Studio on a laptop). Without it the tools use AWS through the standard
  *   credential chain and endpoint resolution (AWS_ENDPOINT_URL included).
  */
+import { homedir } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
 import { deterministicClassifier } from "../classifier/index.js";
 import { startSandboxSession, loadScenarioFile } from "../sandbox/session.js";
 import { loadConfigFile } from "../config/load.js";
+import { openRunStore, resolveDataDir } from "../store/open.js";
 import { createAwsClients } from "../tools/aws-clients.js";
 import { createDataLakeTools } from "../tools/index.js";
 import { toolRegistry } from "../tools/registry.js";
@@ -21,10 +26,15 @@ async function createDeployedGraph(): Promise<OrchestratorGraph> {
   const tools = scenarioFile
     ? (await startSandboxSession(await loadScenarioFile(scenarioFile))).tools
     : createDataLakeTools(createAwsClients());
+  const store = await openRunStore({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: resolveDataDir(process.env, homedir()),
+  });
   return compileOrchestratorGraph({
     config,
     classifier: deterministicClassifier,
     tools: toolRegistry(tools),
+    ledger: store.ledger,
     now: () => new Date(),
     sleep: (ms) => delay(ms),
   });

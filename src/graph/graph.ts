@@ -7,6 +7,7 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { createClassifyIntentNode } from "../nodes/classify-intent.js";
 import { createCloseTicketNode } from "../nodes/close-ticket.js";
 import { createEscalateNode } from "../nodes/escalate.js";
+import { createHandOverNode } from "../nodes/hand-over.js";
 import { createHumanReviewNode } from "../nodes/human-review.js";
 import { createInvestigateNode } from "../nodes/investigate.js";
 import { createPolicyEngineNode } from "../nodes/policy-engine.js";
@@ -17,6 +18,7 @@ import type { OrchestratorDeps } from "./dependencies.js";
 import { NODES } from "./node-names.js";
 import {
   routeAfterRetry,
+  routeAfterReview,
   routeOnActionOutcome,
   routeOnDecision,
   routeOnEvidence,
@@ -24,7 +26,7 @@ import {
 } from "./routing.js";
 
 export function buildOrchestratorGraph(deps: OrchestratorDeps) {
-  const { config } = deps;
+  const { config, tools } = deps;
   return new StateGraph(GraphStateSchema, { input: GraphInputSchema })
     .addNode(NODES.classifyIntent, createClassifyIntentNode(deps))
     .addNode(NODES.investigate, createInvestigateNode(deps))
@@ -34,6 +36,7 @@ export function buildOrchestratorGraph(deps: OrchestratorDeps) {
     .addNode(NODES.retryAction, createRetryActionNode(deps))
     .addNode(NODES.escalate, createEscalateNode(deps))
     .addNode(NODES.humanReview, createHumanReviewNode(deps))
+    .addNode(NODES.handOver, createHandOverNode(deps))
     .addEdge(START, NODES.classifyIntent)
     .addConditionalEdges(NODES.classifyIntent, (state) => routeOnIssueType(state, config), {
       mwaa_dag_failure: NODES.investigate,
@@ -44,8 +47,9 @@ export function buildOrchestratorGraph(deps: OrchestratorDeps) {
       fast_track: NODES.policyEngine,
       error: NODES.humanReview,
     })
-    .addConditionalEdges(NODES.investigate, (state) => routeOnEvidence(state, config), {
+    .addConditionalEdges(NODES.investigate, (state) => routeOnEvidence(state, config, tools), {
       high_confidence: NODES.takeAction,
+      needs_approval: NODES.humanReview,
       low_confidence: NODES.policyEngine,
       error: NODES.humanReview,
     })
@@ -60,15 +64,22 @@ export function buildOrchestratorGraph(deps: OrchestratorDeps) {
       escalate: NODES.escalate,
       human_review: NODES.humanReview,
     })
-    .addConditionalEdges(NODES.retryAction, (state) => routeAfterRetry(state, config), {
+    .addConditionalEdges(NODES.retryAction, (state) => routeAfterRetry(state, config, tools), {
       next_attempt: NODES.takeAction,
+      needs_approval: NODES.humanReview,
       budget_exhausted: NODES.policyEngine,
       retry_in_flight: END,
       error: NODES.humanReview,
     })
+    .addConditionalEdges(NODES.humanReview, routeAfterReview, {
+      approved: NODES.takeAction,
+      closed: NODES.closeTicket,
+      responded: NODES.escalate,
+      ignored: NODES.handOver,
+    })
     .addEdge(NODES.closeTicket, END)
     .addEdge(NODES.escalate, END)
-    .addEdge(NODES.humanReview, END);
+    .addEdge(NODES.handOver, END);
 }
 
 export function compileOrchestratorGraph(deps: OrchestratorDeps, checkpointer?: BaseCheckpointSaver) {

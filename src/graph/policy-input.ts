@@ -1,9 +1,10 @@
-import { checkRemediation } from "../actions/guardrails.js";
 import type { OrchestratorConfig } from "../config/schema.js";
 import type { PolicyInput } from "../policy/index.js";
 import type { GraphState } from "../state/graph-state.js";
 import type { ToolRegistry } from "../tools/registry.js";
 import { attemptsUsed, lastAttempt } from "./attempts.js";
+import { nextAttempt } from "./next-attempt.js";
+import { unresolvedErrors } from "./review-progress.js";
 
 /** Everything the policy engine weighs, read off the graph state. Pure. */
 export function policyInputFrom(state: GraphState, config: OrchestratorConfig, tools: ToolRegistry): PolicyInput {
@@ -14,15 +15,9 @@ export function policyInputFrom(state: GraphState, config: OrchestratorConfig, t
   // Whether the remediation may run is asked of the attempt in question: with a retry in flight,
   // that attempt is the one already counted, so it must not count against itself.
   const inFlight = last?.outcome === "in_progress" ? 1 : 0;
-  const check = investigation
-    ? checkRemediation({
-        intent,
-        investigation,
-        attempts_used: used - inFlight,
-        config,
-        available_tools: new Set(tools.keys()),
-      })
-    : null;
+  const { check } = nextAttempt(state, config, tools, { used: used - inFlight });
+  // Errors a reviewer has seen and answered no longer force human review.
+  const errors = unresolvedErrors(state);
   return {
     intent,
     confidence: state.classification?.confidence ?? 0,
@@ -35,7 +30,6 @@ export function policyInputFrom(state: GraphState, config: OrchestratorConfig, t
     last_action: last ? { action: last.action, outcome: last.outcome } : null,
     attempts_used: used,
     budget: config.remediation.budgets[intent],
-    run_error:
-      state.errors.length > 0 ? state.errors.map((error) => `${error.node}: ${error.message}`).join("; ") : null,
+    run_error: errors.length > 0 ? errors.map((error) => `${error.node}: ${error.message}`).join("; ") : null,
   };
 }

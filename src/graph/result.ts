@@ -28,6 +28,7 @@ export function buildResult(state: GraphState, finishedAt: Date): OrchestrationR
     action: publicAction(state),
     decision: state.decisions.at(-1) ?? missingDecision(),
     errors: state.errors,
+    reviews: state.reviews,
   });
 }
 

@@ -10,6 +10,7 @@ import {
 
 const config = defaultConfig();
 const error = { node: "investigate", message: "boom" };
+const noTools = new Map();
 
 describe("routeOnIssueType", () => {
   it.each([
@@ -47,22 +48,24 @@ describe("routeOnIssueType", () => {
 describe("routeOnEvidence", () => {
   const base = { classification: classified("glue_etl_failure") };
   it("acts on conclusive evidence that recommends a remediation", () => {
-    expect(routeOnEvidence(stateWith({ ...base, investigation: investigation() }), config)).toBe("high_confidence");
+    expect(routeOnEvidence(stateWith({ ...base, investigation: investigation() }), config, noTools)).toBe(
+      "high_confidence",
+    );
   });
   it("goes to the policy engine at the threshold's edge", () => {
     const below = investigation({ evidence_score: 0.59 });
-    expect(routeOnEvidence(stateWith({ ...base, investigation: below }), config)).toBe("low_confidence");
+    expect(routeOnEvidence(stateWith({ ...base, investigation: below }), config, noTools)).toBe("low_confidence");
     const at = investigation({ evidence_score: 0.6 });
-    expect(routeOnEvidence(stateWith({ ...base, investigation: at }), config)).toBe("high_confidence");
+    expect(routeOnEvidence(stateWith({ ...base, investigation: at }), config, noTools)).toBe("high_confidence");
   });
   it("goes to the policy engine when no retry is recommended or there is no action", () => {
     const noRetry = investigation({ retry_recommended: false });
-    expect(routeOnEvidence(stateWith({ ...base, investigation: noRetry }), config)).toBe("low_confidence");
+    expect(routeOnEvidence(stateWith({ ...base, investigation: noRetry }), config, noTools)).toBe("low_confidence");
     const noAction = investigation({ recommended_action: null });
-    expect(routeOnEvidence(stateWith({ ...base, investigation: noAction }), config)).toBe("low_confidence");
+    expect(routeOnEvidence(stateWith({ ...base, investigation: noAction }), config, noTools)).toBe("low_confidence");
   });
   it("sends an investigation failure to human review", () => {
-    expect(routeOnEvidence(stateWith({ ...base, errors: [error] }), config)).toBe("error");
+    expect(routeOnEvidence(stateWith({ ...base, errors: [error] }), config, noTools)).toBe("error");
   });
 });
 
@@ -91,24 +94,28 @@ describe("routeOnDecision", () => {
 describe("routeAfterRetry", () => {
   const dag = { classification: classified("dag_failure") };
   it("loops while the budget lasts (dag: 3 attempts)", () => {
-    expect(routeAfterRetry(stateWith(dag), config)).toBe("next_attempt");
-    expect(routeAfterRetry(stateWith({ ...dag, attempts: [attempt("failed", 1), attempt("failed", 2)] }), config)).toBe(
-      "next_attempt",
-    );
+    expect(routeAfterRetry(stateWith(dag), config, noTools)).toBe("next_attempt");
+    expect(
+      routeAfterRetry(stateWith({ ...dag, attempts: [attempt("failed", 1), attempt("failed", 2)] }), config, noTools),
+    ).toBe("next_attempt");
   });
   it("returns to the policy engine once the budget is spent", () => {
     const spent = [attempt("failed", 1), attempt("error", 2), attempt("failed", 3)];
-    expect(routeAfterRetry(stateWith({ ...dag, attempts: spent }), config)).toBe("budget_exhausted");
+    expect(routeAfterRetry(stateWith({ ...dag, attempts: spent }), config, noTools)).toBe("budget_exhausted");
   });
   it("does not count refusals and dry runs against the budget", () => {
     const notStarted = [attempt("refused", 1), attempt("refused", 2), attempt("refused", 3)];
-    expect(routeAfterRetry(stateWith({ ...dag, attempts: notStarted }), config)).toBe("next_attempt");
+    expect(routeAfterRetry(stateWith({ ...dag, attempts: notStarted }), config, noTools)).toBe("next_attempt");
   });
   it("ends when a retry is already in flight or was a dry run", () => {
-    expect(routeAfterRetry(stateWith({ ...dag, attempts: [attempt("in_progress")] }), config)).toBe("retry_in_flight");
-    expect(routeAfterRetry(stateWith({ ...dag, attempts: [attempt("dry_run")] }), config)).toBe("retry_in_flight");
+    expect(routeAfterRetry(stateWith({ ...dag, attempts: [attempt("in_progress")] }), config, noTools)).toBe(
+      "retry_in_flight",
+    );
+    expect(routeAfterRetry(stateWith({ ...dag, attempts: [attempt("dry_run")] }), config, noTools)).toBe(
+      "retry_in_flight",
+    );
   });
   it("sends errors to human review", () => {
-    expect(routeAfterRetry(stateWith({ ...dag, errors: [error] }), config)).toBe("error");
+    expect(routeAfterRetry(stateWith({ ...dag, errors: [error] }), config, noTools)).toBe("error");
   });
 });

@@ -1,16 +1,26 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
+import { lastReview } from "../graph/review-progress.js";
 import { finishRun, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
-/** Close Ticket: the remediation was verified, or the failure had already recovered. */
+/** Close Ticket: the remediation was verified, the failure had already recovered, or a reviewer accepted closing. */
 export function createCloseTicketNode(deps: OrchestratorDeps): GraphNode {
-  return guarded(NODES.closeTicket, async (state) =>
-    finishRun(state, deps, {
+  return guarded(NODES.closeTicket, async (state) => {
+    const review = lastReview(state);
+    // Reached straight from a review (accept, nothing to run): the person closed it, not the policy.
+    const closedByReviewer =
+      review?.response === "accept" && review.attempt === null && review.decisions_seen === state.decisions.length;
+    return finishRun(state, deps, {
       state: "Resolved",
       assignment_group: state.incident.assignment_group ?? null,
       close_code: "Solved (Permanently)",
-      work_notes: workNotes(state, "Resolved automatically by incident-orchestrator."),
-    }),
-  );
+      work_notes: workNotes(
+        state,
+        closedByReviewer && review
+          ? `Resolved by ${review.reviewer} on review (incident-orchestrator).`
+          : "Resolved automatically by incident-orchestrator.",
+      ),
+    });
+  });
 }

@@ -1,16 +1,27 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
+import { lastReview } from "../graph/review-progress.js";
 import { finishRun, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
-/** Escalate to Expert: the cause is known (or the remediation ran out), and it needs an expert. */
+/**
+ * Escalate to Expert: the cause is known (or the remediation ran out) and it needs an expert, or a
+ * reviewer answered with a note.
+ */
 export function createEscalateNode(deps: OrchestratorDeps): GraphNode {
-  return guarded(NODES.escalate, async (state) =>
-    finishRun(state, deps, {
+  return guarded(NODES.escalate, async (state) => {
+    const review = lastReview(state);
+    const note = review?.response === "response" && review.decisions_seen === state.decisions.length ? review : null;
+    return finishRun(state, deps, {
       state: "In Progress",
       assignment_group: state.incident.assignment_group ?? null,
       close_code: null,
-      work_notes: workNotes(state, "Escalated by incident-orchestrator: needs an expert."),
-    }),
-  );
+      work_notes: workNotes(
+        state,
+        note
+          ? `Escalated by ${note.reviewer} on review: ${note.note ?? ""}`
+          : "Escalated by incident-orchestrator: needs an expert.",
+      ),
+    });
+  });
 }

@@ -23,5 +23,14 @@ export function workNotes(state: GraphState, headline: string): string {
   const decision = state.decisions.at(-1);
   if (decision) lines.push(`Decision: ${decision.decision} — ${decision.reasoning}`);
   for (const error of state.errors) lines.push(`Error in ${error.node}: ${error.message}`);
+  for (const review of state.reviews) {
+    const what =
+      review.response === "edit" && review.action
+        ? `edit → ${review.action.action}`
+        : review.response === "response" && review.note
+          ? `response: ${review.note}`
+          : review.response;
+    lines.push(`Review (${review.reason}) by ${review.reviewer} at ${review.at}: ${what}`);
+  }
   return lines.join("\n");
 }

@@ -1,30 +1,42 @@
+import { interrupt, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import type { OrchestratorDeps } from "../graph/dependencies.js";
-import { NODES } from "../graph/node-names.js";
-import { policyInputFrom } from "../graph/policy-input.js";
-import { decide } from "../policy/index.js";
-import { finishRun, workNotes } from "./finish.js";
-import { guarded, type GraphNode } from "./guarded.js";
+import { checkAnswer, reviewRecord } from "../review/answer.js";
+import { pendingDecision, reviewRequestFor } from "../review/request.js";
+import type { HumanInterrupt, HumanResponse } from "../state/review.js";
+import type { GraphNode } from "./guarded.js";
 
 /**
- * Manual Review: a person takes it from here. Reached by the policy's decision or by any node's
- * failure (then the decision is recomputed with the error, which always yields human_review).
- * Interrupt-and-resume comes with the human-review issue; for now the run ends here.
+ * Manual Review: the run pauses here for a person (a LangGraph interrupt with Agent Inbox's
+ * `HumanInterrupt`), and the answer is recorded; the nodes after it carry it out. An answer that
+ * does not fit the request is not taken: the node asks again with the reason, so the thread stays
+ * paused. Not `guarded`: the interrupt is LangGraph's control flow, and everything here is pure.
  */
 export function createHumanReviewNode(deps: OrchestratorDeps): GraphNode {
-  return guarded(NODES.humanReview, async (state) => {
-    const needsDecision = state.decisions.at(-1)?.decision !== "human_review";
-    const decisions = needsDecision
-      ? [decide(policyInputFrom(state, deps.config, deps.tools), deps.config.policy)]
-      : [];
-    const decided = { ...state, decisions: [...state.decisions, ...decisions] };
-    return {
-      decisions,
-      ...finishRun(decided, deps, {
-        state: "On Hold",
-        assignment_group: state.incident.assignment_group ?? null,
-        close_code: null,
-        work_notes: workNotes(decided, "Needs human review (incident-orchestrator)."),
-      }),
-    };
-  });
+  return async (state, config) => {
+    const request = reviewRequestFor(state, deps.config, deps.tools);
+    let asked: HumanInterrupt = request.interrupt;
+    for (;;) {
+      // Agent Inbox's convention: a list of one request out, a list of one response back.
+      const answer: unknown = interrupt<HumanInterrupt[], unknown>([asked]);
+      const checked = checkAnswer(answer, request);
+      if (checked.ok) {
+        const decisions = [pendingDecision(state, deps.config, deps.tools)].filter((decision) => decision !== null);
+        const decided = { ...state, decisions: [...state.decisions, ...decisions] };
+        const reviewer = reviewerOf(checked.response, config);
+        return { decisions, reviews: [reviewRecord(decided, request, checked.response, reviewer, deps.now())] };
+      }
+      asked = {
+        ...request.interrupt,
+        description: `> **Your last answer was not taken:** ${checked.error}\n\n${request.interrupt.description}`,
+      };
+    }
+  };
+}
+
+/** Who answered: as the answer says, else the LangGraph server's authenticated user, else unknown. */
+function reviewerOf(response: HumanResponse, config: LangGraphRunnableConfig | undefined): string {
+  if (response.reviewer) return response.reviewer;
+  const user: unknown = config?.configurable?.langgraph_auth_user;
+  const identity = typeof user === "object" && user !== null ? (user as { identity?: unknown }).identity : undefined;
+  return typeof identity === "string" && identity !== "" ? identity : "unknown";
 }

@@ -11,7 +11,7 @@ import { guarded, type GraphNode } from "./guarded.js";
  */
 export function createRetryActionNode(deps: OrchestratorDeps): GraphNode {
   return guarded(NODES.retryAction, async (state) => {
-    if (routeAfterRetry(state, deps.config) !== "retry_in_flight") return {};
+    if (routeAfterRetry(state, deps.config, deps.tools) !== "retry_in_flight") return {};
     const last = state.attempts.at(-1);
     const headline =
       last?.outcome === "dry_run"

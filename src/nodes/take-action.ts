@@ -1,23 +1,29 @@
 import { executeRemediation } from "../actions/execute.js";
 import { attemptsUsed } from "../graph/attempts.js";
 import type { OrchestratorDeps } from "../graph/dependencies.js";
+import { nextAttempt } from "../graph/next-attempt.js";
 import { NODES } from "../graph/node-names.js";
-import { guarded, type GraphNode } from "./guarded.js";
+import { guarded, threadIdOf, type GraphNode } from "./guarded.js";
 
 /** Action Agent: one guarded, verified remediation attempt. The only node that changes the world. */
 export function createTakeActionNode(deps: OrchestratorDeps): GraphNode {
-  return guarded(NODES.takeAction, async (state) => {
+  return guarded(NODES.takeAction, async (state, config) => {
     if (!state.classification || !state.investigation)
       throw new Error("action needs a classification and an investigation");
+    const next = nextAttempt(state, deps.config, deps.tools);
     const attempt = await executeRemediation({
       incident: state.incident,
       intent: state.classification.intent,
       investigation: state.investigation,
+      proposal: next.proposal,
+      approved_by_person: next.approved_by_person,
       attempts_used: attemptsUsed(state.attempts),
-      attempt: state.attempts.length + 1,
+      attempt: next.attempt,
       config: deps.config,
       tools: deps.tools,
       sleep: deps.sleep,
+      ledger: deps.ledger,
+      thread_id: threadIdOf(config),
     });
     return { attempts: [attempt] };
   });

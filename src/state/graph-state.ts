@@ -10,6 +10,7 @@ import { DecisionSchema } from "./decision.js";
 import { IncidentSchema } from "./incident.js";
 import { InvestigationStateSchema } from "./investigation.js";
 import { OrchestrationResultSchema, RunErrorSchema } from "./result.js";
+import { ReviewRecordSchema } from "./review.js";
 
 const appended = <T extends z.ZodType>(item: T) =>
   z.array(item).register(registry, {
@@ -19,7 +20,8 @@ const appended = <T extends z.ZodType>(item: T) =>
 
 /** What an outcome node would write back to the ServiceNow ticket (the write-back itself is a later step). */
 export const TicketUpdateSchema = z.object({
-  state: z.enum(["Resolved", "In Progress", "On Hold"]),
+  /** null: leave the ticket's state as it is (a reviewer took the incident over). */
+  state: z.enum(["Resolved", "In Progress", "On Hold"]).nullable(),
   assignment_group: z.string().nullable(),
   work_notes: z.string(),
   close_code: z.string().nullable(),
@@ -36,6 +38,8 @@ export const GraphStateSchema = z.object({
   /** Every decision the policy engine took, in order (a retry loop decides more than once). */
   decisions: appended(DecisionSchema),
   errors: appended(RunErrorSchema),
+  /** Every human review answered, in order: what was asked, who answered what, when. */
+  reviews: appended(ReviewRecordSchema),
   ticket_update: TicketUpdateSchema.nullable().default(null),
   /** The result document, set by the outcome node that ends the run. */
   result: OrchestrationResultSchema.nullable().default(null),

@@ -3,6 +3,7 @@ import { ActionResultSchema } from "./action.js";
 import { ClassificationSchema } from "./classification.js";
 import { DecisionSchema } from "./decision.js";
 import { InvestigationSchema } from "./investigation.js";
+import { ReviewRecordSchema } from "./review.js";
 
 export const RunErrorSchema = z.object({
   node: z.string(),
@@ -10,7 +11,7 @@ export const RunErrorSchema = z.object({
 });
 export type RunError = z.infer<typeof RunErrorSchema>;
 
-/** The result document: exactly the seed's "Response Structure", plus `errors`. */
+/** The result document: the seed's "Response Structure", plus `errors` and the human `reviews`. */
 export const OrchestrationResultSchema = z.strictObject({
   sys_id: z.string(),
   timestamp: z.string(),
@@ -20,5 +21,6 @@ export const OrchestrationResultSchema = z.strictObject({
   action: ActionResultSchema,
   decision: DecisionSchema,
   errors: z.array(RunErrorSchema),
+  reviews: z.array(ReviewRecordSchema),
 });
 export type OrchestrationResult = z.infer<typeof OrchestrationResultSchema>;

@@ -16,6 +16,7 @@ export function stateWith(overrides: Partial<GraphState> = {}): GraphState {
     attempts: [],
     decisions: [],
     errors: [],
+    reviews: [],
     ticket_update: null,
     result: null,
     ...overrides,

@@ -1,21 +1,9 @@
 import { deterministicClassifier } from "../../classifier/index.js";
-import { readJsonFile, readJsonLines } from "../../io/read-json.js";
-import { parseIncident } from "../../orchestrator.js";
-import { UserInputError } from "../../errors.js";
+import { readIncidents } from "../../io/read-incidents.js";
 
 /** `classify <file>`: one incident (.json) or many (.jsonl, one result line each). */
 export async function classifyCommand(path: string, options: { json?: boolean }): Promise<void> {
-  const many = path.endsWith(".jsonl");
-  const inputs = many ? await readJsonLines(path, "incidents") : [await readJsonFile(path, "incident")];
-  const incidents = inputs.map((input, index) => {
-    try {
-      // A .jsonl line may be an incident or an eval case ({ incident: … }).
-      const candidate = many && isRecord(input) && isRecord(input.incident) ? input.incident : input;
-      return parseIncident(candidate);
-    } catch (error) {
-      throw many && error instanceof UserInputError ? new UserInputError(`line ${index + 1}: ${error.message}`) : error;
-    }
-  });
+  const { incidents, many } = await readIncidents(path);
   for (const incident of incidents) {
     const output = await deterministicClassifier.classify(incident);
     if (options.json || many) {
@@ -29,8 +17,4 @@ export async function classifyCommand(path: string, options: { json?: boolean })
       for (const [key, value] of entities) console.log(`  ${key}: ${value}`);
     }
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,14 +1,14 @@
-import type { StructuredToolInterface } from "@langchain/core/tools";
+import pLimit from "p-limit";
 import { loadConfigFile } from "../../config/load.js";
-import type { OrchestratorConfig } from "../../config/schema.js";
-import { readJsonFile } from "../../io/read-json.js";
-import { defaultMcpServers } from "../../mcp/client/config.js";
-import { loadMcpTools, mcpLoadOptions } from "../../mcp/client/load.js";
-import { createOrchestrator, parseIncident } from "../../orchestrator.js";
-import { loadScenarioFile, startSandboxSession } from "../../sandbox/session.js";
-import { createAwsClients } from "../../tools/aws-clients.js";
-import { createDataLakeTools } from "../../tools/index.js";
+import { UserInputError } from "../../errors.js";
+import { readIncidents } from "../../io/read-incidents.js";
+import { createOrchestrator, type Orchestrator } from "../../orchestrator.js";
+import { loadScenarioFile } from "../../sandbox/session.js";
+import type { Incident } from "../../state/incident.js";
+import { batchLine, outcomeLines } from "../outcome-lines.js";
+import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
+import { openToolSource } from "../tool-source.js";
 
 export interface RunCommandOptions {
   scenario?: string;
@@ -16,63 +16,87 @@ export interface RunCommandOptions {
   json?: boolean;
   dryRun?: boolean;
   inProcess?: boolean;
-}
-
-interface ToolSource {
-  tools: StructuredToolInterface[];
-  where: string;
-  close(): Promise<void>;
+  thread?: string;
+  concurrency?: string;
 }
 
 /**
- * The tools of a run: over MCP by default (our own server over stdio, or the servers the config
- * names), in-process with --in-process; on the embedded sandbox when a scenario is given.
+ * `run <incident.json | incidents.jsonl>`: each incident on its own durable thread. A thread that
+ * stopped mid-run continues; one that is paused or finished is reported, not run again.
  */
-async function toolSource(options: RunCommandOptions, config: OrchestratorConfig): Promise<ToolSource> {
-  const transport = options.inProcess ? "in-process" : "mcp";
-  if (options.scenario) {
-    const session = await startSandboxSession(await loadScenarioFile(options.scenario), {
-      transport,
-      mcp: mcpLoadOptions(config.mcp, logRestart),
-    });
-    return {
-      tools: session.tools,
-      where: `sandbox ${session.sandbox.endpoint} (${options.scenario}), ${transport}`,
-      close: session.close,
-    };
-  }
-  if (options.inProcess) {
-    return { tools: createDataLakeTools(createAwsClients()), where: "AWS, in-process", close: async () => {} };
-  }
-  const servers = config.mcp.servers ?? defaultMcpServers(process.env);
-  const loaded = await loadMcpTools(servers, mcpLoadOptions(config.mcp, logRestart));
-  return { tools: loaded.tools, where: `MCP (${Object.keys(servers).join(", ")})`, close: loaded.close };
-}
-
-function logRestart({ server, restart }: { server: string; restart: number }): void {
-  console.error(`incident-orchestrator: MCP server "${server}" stopped; started it again (restart ${restart})`);
-}
-
-/** `run <incident.json>`: one incident through the graph, streaming each stage. */
-export async function runCommand(incidentPath: string, options: RunCommandOptions): Promise<void> {
+export async function runCommand(path: string, options: RunCommandOptions): Promise<void> {
   // Validate every input before anything starts.
-  const incident = parseIncident(await readJsonFile(incidentPath, "incident"));
+  const { incidents, many } = await readIncidents(path);
   const config = await loadConfigFile(options.config);
   if (options.dryRun) config.remediation.dry_run = true;
   if (options.scenario) await loadScenarioFile(options.scenario);
-  const source = await toolSource(options, config);
-  try {
-    const orchestrator = createOrchestrator({ config, tools: source.tools });
-    if (!options.json) {
-      console.log(
-        `Incident ${incident.number ?? incident.sys_id}: ${incident.short_description}\nTools: ${source.where}\n`,
-      );
+  if (many && options.thread) throw new UserInputError("--thread names one thread: use it with one incident");
+  const concurrency = parseConcurrency(options.concurrency);
+
+  await withCliRunStore(async (store) => {
+    const source = await openToolSource(options, config);
+    try {
+      const orchestrator = createOrchestrator({ config, tools: source.tools, store });
+      if (many) await runBatch(orchestrator, incidents, concurrency, options.json === true);
+      else await runOne(orchestrator, incidents[0] as Incident, source.where, options);
+    } finally {
+      await source.close();
     }
-    const result = await orchestrator.orchestrate(incident, {
-      onStage: options.json ? undefined : (event) => console.log(stageLine(event)),
-    });
-    console.log(options.json ? JSON.stringify(result, null, 2) : `\n${JSON.stringify(result, null, 2)}`);
-  } finally {
-    await source.close();
+  });
+}
+
+async function runOne(orchestrator: Orchestrator, incident: Incident, where: string, options: RunCommandOptions) {
+  if (!options.json) {
+    console.log(`Incident ${incident.number ?? incident.sys_id}: ${incident.short_description}\nTools: ${where}\n`);
   }
+  const outcome = await orchestrator.run(incident, {
+    threadId: options.thread,
+    onStage: options.json ? undefined : (event) => console.log(stageLine(event)),
+  });
+  if (options.json) {
+    // stdout carries only the result document; where the thread stands goes to stderr.
+    console.log(JSON.stringify(outcome.result, null, 2));
+    for (const line of outcomeLines(outcome)) console.error(line);
+  } else {
+    console.log(`\n${JSON.stringify(outcome.result, null, 2)}\n`);
+    for (const line of outcomeLines(outcome)) console.log(line);
+  }
+}
+
+/** Many incidents, each on its own thread; one that cannot run is reported and the rest go on. */
+async function runBatch(orchestrator: Orchestrator, incidents: Incident[], concurrency: number, json: boolean) {
+  const limit = pLimit(concurrency);
+  let failures = 0;
+  await Promise.all(
+    incidents.map((incident) =>
+      limit(async () => {
+        try {
+          const outcome = await orchestrator.run(incident);
+          console.log(
+            json
+              ? JSON.stringify({
+                  sys_id: incident.sys_id,
+                  thread_id: outcome.thread_id,
+                  status: outcome.status,
+                  decision: outcome.result.decision.decision,
+                })
+              : batchLine(incident.sys_id, outcome),
+          );
+        } catch (error) {
+          failures += 1;
+          const message = error instanceof Error ? error.message : String(error);
+          console.error(`incident-orchestrator: ${incident.sys_id}: ${message}`);
+        }
+      }),
+    ),
+  );
+  if (failures > 0) process.exitCode = 1;
+}
+
+function parseConcurrency(value: string | undefined): number {
+  const parsed = Number(value ?? "1");
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 32) {
+    throw new UserInputError("--concurrency must be a whole number from 1 to 32");
+  }
+  return parsed;
 }

@@ -1,0 +1,75 @@
+import { userInfo } from "node:os";
+import { loadConfigFile } from "../../config/load.js";
+import { parseOrThrow, UserInputError } from "../../errors.js";
+import { createOrchestrator } from "../../orchestrator.js";
+import { ActionRequestSchema, type ActionRequest, type HumanResponseInput } from "../../state/review.js";
+import { outcomeLines } from "../outcome-lines.js";
+import { withCliRunStore } from "../run-store.js";
+import { stageLine } from "../stage-line.js";
+import { openToolSource } from "../tool-source.js";
+
+export interface ResumeCommandOptions {
+  accept?: boolean;
+  edit?: string;
+  respond?: string;
+  ignore?: boolean;
+  by?: string;
+  scenario?: string;
+  config?: string;
+  inProcess?: boolean;
+  json?: boolean;
+}
+
+/** `resume <thread> --accept | --edit <json> | --respond <text> | --ignore`: answers a paused review. */
+export async function resumeCommand(thread: string, options: ResumeCommandOptions): Promise<void> {
+  const answer = answerFrom(options);
+  const config = await loadConfigFile(options.config);
+  await withCliRunStore(async (store) => {
+    const source = await openToolSource(options, config);
+    try {
+      const orchestrator = createOrchestrator({ config, tools: source.tools, store });
+      const outcome = await orchestrator.resume(thread, answer, {
+        onStage: options.json ? undefined : (event) => console.log(stageLine(event)),
+      });
+      if (options.json) {
+        console.log(JSON.stringify(outcome.result, null, 2));
+        for (const line of outcomeLines(outcome)) console.error(line);
+      } else {
+        console.log(`\n${JSON.stringify(outcome.result, null, 2)}\n`);
+        for (const line of outcomeLines(outcome)) console.log(line);
+      }
+    } finally {
+      await source.close();
+    }
+  });
+}
+
+/** Exactly one answer, as Agent Inbox's HumanResponse, signed with who gave it. */
+export function answerFrom(options: ResumeCommandOptions): HumanResponseInput {
+  const given = [
+    options.accept ? "--accept" : null,
+    options.edit !== undefined ? "--edit" : null,
+    options.respond !== undefined ? "--respond" : null,
+    options.ignore ? "--ignore" : null,
+  ].filter((flag) => flag !== null);
+  if (given.length !== 1) {
+    throw new UserInputError(
+      `give exactly one of --accept, --edit <json>, --respond <text>, --ignore${given.length > 1 ? ` (got ${given.join(", ")})` : ""}`,
+    );
+  }
+  const reviewer = options.by ?? userInfo().username;
+  if (options.accept) return { type: "accept", args: null, reviewer };
+  if (options.ignore) return { type: "ignore", args: null, reviewer };
+  if (options.respond !== undefined) return { type: "response", args: options.respond, reviewer };
+  return { type: "edit", args: parseEdit(options.edit ?? ""), reviewer };
+}
+
+function parseEdit(text: string): ActionRequest {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UserInputError(`--edit: not valid JSON (${(error as Error).message}); give {"action": "…", "args": {…}}`);
+  }
+  return parseOrThrow(ActionRequestSchema, value, "edit");
+}

@@ -1,0 +1,87 @@
+/**
+ * A reviewer's answer, checked before anything acts on it: its shape (Agent Inbox's
+ * `HumanResponse`), that the request allows it, and for an edit that the action is one the
+ * playbook may run with arguments its tool accepts. Pure.
+ */
+import type { z } from "zod";
+import { describeZodError } from "../errors.js";
+import { isMutatingTool, type MutatingToolName } from "../tools/names.js";
+import { RetryAirflowDagInput, RetryAthenaQueryInput, RetryEmrInput, RetryGlueJobInput } from "../tools/schemas.js";
+import type { GraphState } from "../state/graph-state.js";
+import { HumanResponseSchema, type HumanResponse, type ReviewRecord, type ReviewRequest } from "../state/review.js";
+
+export type AnswerCheck = { ok: true; response: HumanResponse } | { ok: false; error: string };
+
+const ALLOWED_BY: Record<HumanResponse["type"], keyof ReviewRequest["interrupt"]["config"]> = {
+  accept: "allow_accept",
+  edit: "allow_edit",
+  response: "allow_respond",
+  ignore: "allow_ignore",
+};
+
+/** What an edit may pass to each remediation: its tool's input, less the key we set ourselves. */
+const EDIT_ARGS: Record<MutatingToolName, z.ZodType<Record<string, unknown>>> = {
+  retry_glue_job: RetryGlueJobInput.omit({ idempotency_key: true }).strict(),
+  retry_airflow_dag: RetryAirflowDagInput.omit({ idempotency_key: true }).strict(),
+  retry_athena_query: RetryAthenaQueryInput.omit({ idempotency_key: true }).strict(),
+  retry_emr: RetryEmrInput.omit({ idempotency_key: true }).strict(),
+};
+
+export function checkAnswer(raw: unknown, request: ReviewRequest): AnswerCheck {
+  // Agent Inbox answers with a list of one response; a bare response is taken too.
+  if (Array.isArray(raw) && raw.length !== 1) {
+    return { ok: false, error: `invalid review answer: answer: give exactly one response, not ${raw.length}` };
+  }
+  const parsed = HumanResponseSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  if (!parsed.success)
+    return { ok: false, error: `invalid review answer: ${describeZodError("answer", parsed.error)}` };
+  const response = parsed.data;
+  if (!request.interrupt.config[ALLOWED_BY[response.type]]) {
+    return { ok: false, error: `invalid review answer: "${response.type}" is not allowed for this review` };
+  }
+  if (response.type !== "edit") return { ok: true, response };
+
+  const { action, args } = response.args;
+  if (!isMutatingTool(action) || !request.editable_actions.includes(action)) {
+    const allowed = request.editable_actions.join(", ") || "none";
+    return {
+      ok: false,
+      error: `invalid review answer: answer.args.action: "${action}" is not a remediation this incident's playbook may run (${allowed})`,
+    };
+  }
+  if ("idempotency_key" in args) {
+    return {
+      ok: false,
+      error:
+        "invalid review answer: answer.args.args.idempotency_key: the idempotency key is set by incident-orchestrator",
+    };
+  }
+  const checked = EDIT_ARGS[action].safeParse(args);
+  if (!checked.success) {
+    return { ok: false, error: `invalid review answer: ${describeZodError("answer.args.args", checked.error)}` };
+  }
+  return { ok: true, response: { ...response, args: { action, args: checked.data } } };
+}
+
+/** The review as the result keeps it. */
+export function reviewRecord(
+  state: GraphState,
+  request: ReviewRequest,
+  response: HumanResponse,
+  reviewer: string,
+  at: Date,
+): ReviewRecord {
+  const runs = response.type === "edit" || (response.type === "accept" && request.proposes_remediation);
+  return {
+    reason: request.reason,
+    proposed: request.interrupt.action_request,
+    attempt: runs ? request.attempt : null,
+    response: response.type,
+    action: response.type === "edit" ? response.args : null,
+    note: response.type === "response" ? response.args : null,
+    reviewer,
+    at: at.toISOString(),
+    errors_seen: state.errors.length,
+    decisions_seen: state.decisions.length,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Reads where a thread stands off its checkpoint: finished with a result, or paused at a review.
+ * Pure functions of the snapshot (and the deps' config, tools and clock).
+ */
+import type { StateSnapshot } from "@langchain/langgraph";
+import type { OrchestratorDeps } from "../graph/dependencies.js";
+import { buildResult } from "../graph/result.js";
+import { pendingDecision, reviewReason } from "../review/request.js";
+import type { GraphState } from "../state/graph-state.js";
+import { HumanInterruptSchema, type HumanInterrupt } from "../state/review.js";
+import type { RunOutcome } from "../state/run-outcome.js";
+import type { ThreadRecord } from "../store/types.js";
+
+/** The review a paused thread shows (Agent Inbox's list of one), or undefined when it is not paused. */
+export function pausedReview(snapshot: StateSnapshot): HumanInterrupt | undefined {
+  for (const task of snapshot.tasks) {
+    for (const pending of task.interrupts) {
+      const value: unknown = pending.value;
+      const parsed = HumanInterruptSchema.safeParse(Array.isArray(value) ? value[0] : value);
+      if (parsed.success) return parsed.data;
+    }
+  }
+  return undefined;
+}
+
+export function outcomeOf(
+  threadId: string,
+  snapshot: StateSnapshot,
+  deps: Pick<OrchestratorDeps, "config" | "tools" | "now">,
+  already_done: boolean,
+): RunOutcome {
+  const state = snapshot.values as GraphState;
+  const review = pausedReview(snapshot);
+  if (review) {
+    // The decision the review node records when it resumes (a failed run's human_review), shown now.
+    const pending = pendingDecision(state, deps.config, deps.tools);
+    const shown = pending ? { ...state, decisions: [...state.decisions, pending] } : state;
+    return {
+      status: "paused",
+      thread_id: threadId,
+      result: buildResult(shown, deps.now()),
+      reason: reviewReason(state),
+      review,
+    };
+  }
+  return {
+    status: "completed",
+    thread_id: threadId,
+    result: state.result ?? buildResult(state, deps.now()),
+    already_done,
+  };
+}
+
+/** The thread index's line for an outcome. */
+export function threadRecordOf(outcome: RunOutcome, state: GraphState, now: Date): ThreadRecord {
+  const incident = state.incident;
+  const where =
+    outcome.status === "paused"
+      ? `paused for review (${outcome.reason}), proposes ${outcome.review.action_request.action}`
+      : `done: ${outcome.result.decision.decision}`;
+  return {
+    thread_id: outcome.thread_id,
+    sys_id: incident.sys_id,
+    status: outcome.status === "paused" ? "paused" : "done",
+    summary: `${incident.number ?? incident.sys_id}: ${where} — ${incident.short_description}`.slice(0, 300),
+    updated_at: now.toISOString(),
+  };
+}
