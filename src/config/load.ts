@@ -6,8 +6,13 @@ import { ConfigSchema, type OrchestratorConfig, type OrchestratorConfigInput } f
 /** Looked for in the working directory when no config file is named. */
 export const DEFAULT_CONFIG_FILE = "incident-orchestrator.config.json";
 
+/**
+ * A validated config, as a fresh object: zod 4 hands out `.default()` values by reference, so
+ * without the copy a caller changing its config (`--dry-run`, an eval case's overrides) would change
+ * the defaults every later config gets.
+ */
 export function resolveConfig(input: OrchestratorConfigInput | undefined): OrchestratorConfig {
-  return parseOrThrow(ConfigSchema, input ?? {}, "config");
+  return structuredClone(parseOrThrow(ConfigSchema, input ?? {}, "config"));
 }
 
 /** Reads and validates a config file; with no path, the default file if present, else the defaults. */
