@@ -165,9 +165,9 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
         const before = await snapshotOf(threadId);
         if (!hasRun(before)) {
           await drive(threadId, { incident, started_at: now().toISOString() }, runOptions);
-        } else if (pausedReview(before) || before.next.length === 0) {
+        } else if (pausedReview(before) || isFinished(before)) {
           // Paused for a person, or finished: report it, run nothing.
-          return outcomeAt(threadId, before, before.next.length === 0);
+          return outcomeAt(threadId, before, isFinished(before));
         } else {
           // A run that stopped between steps (a crash): carry on from its last checkpoint.
           await drive(threadId, null, runOptions);
@@ -182,7 +182,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
         const before = await snapshotOf(threadId);
         if (!pausedReview(before)) {
           const where = hasRun(before)
-            ? before.next.length === 0
+            ? isFinished(before)
               ? "it has finished"
               : "it is not paused"
             : "it has never run";
@@ -200,7 +200,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
     async inspect(thread) {
       const threadId = resolveThreadRef(thread);
       const snapshot = await snapshotOf(threadId);
-      return hasRun(snapshot) ? outcomeOf(threadId, snapshot, deps, snapshot.next.length === 0) : undefined;
+      return hasRun(snapshot) ? outcomeOf(threadId, snapshot, deps, isFinished(snapshot)) : undefined;
     },
   };
   return orchestrator;
@@ -221,4 +221,13 @@ export function parseIncident(input: unknown): Incident {
 /** Whether the thread has any checkpoint (an unknown thread's snapshot has none). */
 function hasRun(snapshot: StateSnapshot): boolean {
   return snapshot.createdAt !== undefined;
+}
+
+/**
+ * Whether the run has ended. Not `next.length === 0`: LangGraph leaves a task out of `next` once
+ * its writes are saved, so a run killed after a node finished but before the next checkpoint shows
+ * an empty `next` with that task still pending. A finished run has no tasks at all.
+ */
+function isFinished(snapshot: StateSnapshot): boolean {
+  return snapshot.tasks.length === 0;
 }
