@@ -12,7 +12,7 @@ export function outcomeLines(outcome: RunOutcome): string[] {
   }
   const decision = outcome.result.decision.decision;
   const review = outcome.result.reviews.at(-1);
-  const reviewed = review ? ` (reviewed: ${review.response} by ${review.reviewer})` : "";
+  const reviewed = review ? `, reviewed: ${review.response} by ${review.reviewer}` : "";
   return outcome.already_done
     ? [
         `Already handled on thread ${id} (${decision}${reviewed}); nothing ran again. --thread <id> runs it as a new thread.`,

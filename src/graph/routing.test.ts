@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { attempt, classified, decision, defaultConfig, investigation, stateWith } from "../../test/support/state.js";
+import {
+  attempt,
+  classified,
+  configWith,
+  decision,
+  defaultConfig,
+  investigation,
+  review,
+  stateWith,
+  toolsNamed,
+} from "../../test/support/state.js";
+import type { GraphState } from "../state/graph-state.js";
 import {
   routeAfterRetry,
+  routeAfterReview,
   routeOnActionOutcome,
   routeOnDecision,
   routeOnEvidence,
@@ -117,5 +129,126 @@ describe("routeAfterRetry", () => {
   });
   it("sends errors to human review", () => {
     expect(routeAfterRetry(stateWith({ ...dag, errors: [error] }), config, noTools)).toBe("error");
+  });
+});
+
+describe("the approval gate (remediation.require_approval)", () => {
+  const allow_list = { glue_jobs: ["SPENDING_*"] };
+  const byIntent = configWith({ remediation: { allow_list, require_approval: { intents: ["glue_etl_failure"] } } });
+  const byResource = configWith({
+    remediation: { allow_list, require_approval: { resources: { glue_jobs: ["SPENDING_*"] } } },
+  });
+  const ungated = configWith({ remediation: { allow_list } });
+  const glueTools = toolsNamed("get_glue_logs", "verify_source_data", "retry_glue_job");
+  const glue = (overrides: Partial<GraphState> = {}): GraphState =>
+    stateWith({ classification: classified("glue_etl_failure"), investigation: investigation(), ...overrides });
+
+  describe("routeOnEvidence", () => {
+    it("pauses for approval when config names the intent and the tool is available", () => {
+      expect(routeOnEvidence(glue(), byIntent, glueTools)).toBe("needs_approval");
+    });
+    it("pauses for approval when the resource matches a require_approval glob", () => {
+      expect(routeOnEvidence(glue(), byResource, glueTools)).toBe("needs_approval");
+      const other = glue({ investigation: investigation({ resource: { type: "glue_job", id: "SPENDING_X" } }) });
+      expect(routeOnEvidence(other, byResource, glueTools)).toBe("needs_approval");
+    });
+    it("acts without a pause when nothing requires approval", () => {
+      expect(routeOnEvidence(glue(), ungated, glueTools)).toBe("high_confidence");
+      const dagGate = configWith({ remediation: { allow_list, require_approval: { intents: ["dag_failure"] } } });
+      expect(routeOnEvidence(glue(), dagGate, glueTools)).toBe("high_confidence");
+    });
+    it("does not ask for approval of what the guardrails refuse (tool not connected)", () => {
+      expect(routeOnEvidence(glue(), byIntent, toolsNamed("get_glue_logs"))).toBe("high_confidence");
+    });
+    it("does not pause once a review approved that attempt", () => {
+      const approved = glue({ reviews: [review({ reason: "approval", attempt: 1 })] });
+      expect(routeOnEvidence(approved, byIntent, glueTools)).toBe("high_confidence");
+    });
+    it("still sends inconclusive evidence to the policy engine", () => {
+      const weak = glue({ investigation: investigation({ evidence_score: 0.2 }) });
+      expect(routeOnEvidence(weak, byIntent, glueTools)).toBe("low_confidence");
+    });
+  });
+
+  describe("routeAfterRetry", () => {
+    const afterOne = { attempts: [attempt("failed", 1)] };
+    it("pauses the next attempt for approval", () => {
+      expect(routeAfterRetry(glue(afterOne), byIntent, glueTools)).toBe("needs_approval");
+      expect(routeAfterRetry(glue(afterOne), byResource, glueTools)).toBe("needs_approval");
+      expect(routeAfterRetry(glue(afterOne), ungated, glueTools)).toBe("next_attempt");
+    });
+    it("asks again for each attempt: approving attempt 1 does not approve attempt 2", () => {
+      const firstApproved = glue({ ...afterOne, reviews: [review({ attempt: 1 })] });
+      expect(routeAfterRetry(firstApproved, byIntent, glueTools)).toBe("needs_approval");
+      const secondApproved = glue({ ...afterOne, reviews: [review({ attempt: 1 }), review({ attempt: 2 })] });
+      expect(routeAfterRetry(secondApproved, byIntent, glueTools)).toBe("next_attempt");
+    });
+    it("does not ask for approval when the tool is not connected", () => {
+      expect(routeAfterRetry(glue(afterOne), byIntent, toolsNamed("get_glue_logs"))).toBe("next_attempt");
+    });
+    it("ends a spent budget or a retry in flight before asking", () => {
+      const spent = glue({ attempts: [attempt("failed", 1), attempt("failed", 2)] });
+      expect(routeAfterRetry(spent, byIntent, glueTools)).toBe("budget_exhausted");
+      expect(routeAfterRetry(glue({ attempts: [attempt("in_progress", 1)] }), byIntent, glueTools)).toBe(
+        "retry_in_flight",
+      );
+    });
+  });
+});
+
+describe("routeAfterReview", () => {
+  it("runs an accepted remediation", () => {
+    expect(routeAfterReview(stateWith({ reviews: [review({ response: "accept", attempt: 1 })] }))).toBe("approved");
+  });
+  it("closes the ticket on an accept that approved no attempt", () => {
+    expect(routeAfterReview(stateWith({ reviews: [review({ response: "accept", attempt: null })] }))).toBe("closed");
+  });
+  it("runs an edited action", () => {
+    const action = { action: "retry_glue_job", args: { job_name: "OTHER" } };
+    expect(routeAfterReview(stateWith({ reviews: [review({ response: "edit", action, attempt: 2 })] }))).toBe(
+      "approved",
+    );
+  });
+  it("escalates a response", () => {
+    const responded = review({ response: "response", attempt: null, note: "call the data team" });
+    expect(routeAfterReview(stateWith({ reviews: [responded] }))).toBe("responded");
+  });
+  it("hands over an ignore", () => {
+    expect(routeAfterReview(stateWith({ reviews: [review({ response: "ignore", attempt: null })] }))).toBe("ignored");
+  });
+  it("follows the latest review", () => {
+    const reviews = [review({ response: "accept", attempt: 1 }), review({ response: "ignore", attempt: null })];
+    expect(routeAfterReview(stateWith({ reviews }))).toBe("ignored");
+    const again = [review({ response: "ignore", attempt: null }), review({ response: "accept", attempt: 2 })];
+    expect(routeAfterReview(stateWith({ reviews: again }))).toBe("approved");
+  });
+});
+
+describe("errors a review has seen", () => {
+  const seen = { errors: [error], reviews: [review({ errors_seen: 1, decisions_seen: 0 })] };
+  const newer = { errors: [error, { node: "take_action", message: "again" }], reviews: seen.reviews };
+
+  it("no longer send routeOnDecision to human review", () => {
+    expect(routeOnDecision(stateWith({ ...seen, decisions: [decision("auto_close")] }))).toBe("auto_close");
+    expect(routeOnDecision(stateWith({ ...seen, decisions: [decision("escalate")] }))).toBe("escalate");
+  });
+  it("no longer send routeOnActionOutcome to error", () => {
+    expect(routeOnActionOutcome(stateWith({ ...seen, attempts: [attempt("succeeded")] }))).toBe("success");
+    expect(routeOnActionOutcome(stateWith({ ...seen, attempts: [attempt("failed")] }))).toBe("failure");
+  });
+  it("no longer send the earlier branches to error", () => {
+    const glue = { classification: classified("glue_etl_failure"), investigation: investigation() };
+    expect(routeOnIssueType(stateWith({ ...seen, ...glue }), config)).toBe("glue_job_failure");
+    expect(routeOnEvidence(stateWith({ ...seen, ...glue }), config, noTools)).toBe("high_confidence");
+    expect(routeAfterRetry(stateWith({ ...seen, ...glue }), config, noTools)).toBe("next_attempt");
+  });
+  it("an error newer than the review still does", () => {
+    expect(routeOnDecision(stateWith({ ...newer, decisions: [decision("auto_close")] }))).toBe("human_review");
+    expect(routeOnActionOutcome(stateWith({ ...newer, attempts: [attempt("succeeded")] }))).toBe("error");
+  });
+  it("only the latest review's count matters", () => {
+    const reviews = [review({ errors_seen: 1 }), review({ errors_seen: 2 })];
+    const state = stateWith({ errors: newer.errors, reviews, decisions: [decision("auto_retry")] });
+    expect(routeOnDecision(state)).toBe("auto_retry");
   });
 });

@@ -30,7 +30,7 @@ export function describeReview(input: DescribeInput): string {
   const { state } = input;
   const incident = state.incident;
   const sections = [
-    `## Review needed: ${incident.number ?? incident.sys_id}`,
+    `## Review needed: ${oneLine(incident.number ?? incident.sys_id)}`,
     `**${oneLine(incident.short_description)}**`,
     `### Why the run paused\n${whyPaused(input)}`,
     classificationSection(state),

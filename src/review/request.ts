@@ -26,7 +26,8 @@ export function reviewRequestFor(state: GraphState, config: OrchestratorConfig, 
     proposes_remediation && asPerson.proposal
       ? { action: asPerson.proposal.action, args: asPerson.proposal.args }
       : { action: CLOSE_TICKET_ACTION, args: {} };
-  const editable_actions = editableActions(state, config, tools);
+  // Agent Inbox edits the proposed action's arguments, so an edit is offered only with a remediation to edit.
+  const editable_actions = proposes_remediation ? editableActions(state, config, tools) : [];
   const decision = pendingDecision(state, config, tools);
   return {
     reason,

@@ -1,9 +1,11 @@
-import { ConfigSchema } from "../../src/config/schema.js";
+import { ConfigSchema, type OrchestratorConfig, type OrchestratorConfigInput } from "../../src/config/schema.js";
 import type { ActionAttempt } from "../../src/state/action.js";
 import type { Decision } from "../../src/state/decision.js";
 import type { GraphState } from "../../src/state/graph-state.js";
 import type { InvestigationState } from "../../src/state/investigation.js";
 import type { Intent } from "../../src/state/intents.js";
+import type { ReviewRecord } from "../../src/state/review.js";
+import type { ToolRegistry } from "../../src/tools/registry.js";
 
 export const defaultConfig = () => ConfigSchema.parse({});
 
@@ -61,4 +63,32 @@ export function decision(kind: Decision["decision"]): Decision {
     reasoning: "test",
     component_scores: { intent_confidence: 0.9, evidence_score: 0.8, action_success: null },
   };
+}
+
+/** A config from a partial config file (defaults for the rest). */
+export const configWith = (input: OrchestratorConfigInput): OrchestratorConfig => ConfigSchema.parse(input);
+
+/** One answered review; by default an accept of attempt 1 on a policy review, before any error or decision. */
+export function review(overrides: Partial<ReviewRecord> = {}): ReviewRecord {
+  return {
+    reason: "policy",
+    proposed: { action: "retry_glue_job", args: { job_name: "SPENDING_POTS" } },
+    attempt: 1,
+    response: "accept",
+    action: null,
+    note: null,
+    reviewer: "alice",
+    at: "2026-11-23T06:30:00.000Z",
+    errors_seen: 0,
+    decisions_seen: 0,
+    ...overrides,
+  };
+}
+
+/**
+ * A tool registry that offers `names`. The tools are placeholders: only for code that asks which
+ * tools are connected (`.has`, `.keys`), never for calling one.
+ */
+export function toolsNamed(...names: string[]): ToolRegistry {
+  return new Map(names.map((name) => [name, {}])) as unknown as ToolRegistry;
 }

@@ -1,0 +1,49 @@
+import { validate, version } from "uuid";
+import { describe, expect, it } from "vitest";
+import { resolveThreadRef, threadIdFor } from "./thread-id.js";
+
+const SYS_ID = "0f4e9b7c2a6d4c1e8b3a5f7d9e2c4b6a";
+
+describe("threadIdFor", () => {
+  it("is a version-5 UUID", () => {
+    const id = threadIdFor(SYS_ID);
+    expect(validate(id)).toBe(true);
+    expect(version(id)).toBe(5);
+    expect(id).toBe(id.toLowerCase());
+  });
+
+  it("is deterministic: the same sys_id always maps to the same thread", () => {
+    expect(threadIdFor(SYS_ID)).toBe(threadIdFor([..."0f4e9b7c2a6d4c1e8b3a5f7d9e2c4b6a"].join("")));
+  });
+
+  it("is pinned (a change would orphan every existing thread)", () => {
+    expect(threadIdFor(SYS_ID)).toBe("034cec3f-7e69-56f7-8eaa-68da6cfa0450");
+    expect(threadIdFor("INC001")).toBe("4a26c161-a2b9-582e-8ac3-5afd7c2e465c");
+  });
+
+  it("differs per sys_id, including by case and whitespace", () => {
+    const ids = new Set([SYS_ID, SYS_ID.toUpperCase(), ` ${SYS_ID}`, "INC001", "INC0010", ""].map(threadIdFor));
+    expect(ids.size).toBe(6);
+  });
+});
+
+describe("resolveThreadRef", () => {
+  it("keeps a thread id (a UUID) as it is", () => {
+    const id = threadIdFor(SYS_ID);
+    expect(resolveThreadRef(id)).toBe(id);
+    expect(resolveThreadRef("123e4567-e89b-42d3-a456-426614174000")).toBe("123e4567-e89b-42d3-a456-426614174000");
+  });
+
+  it("lower-cases an upper-case UUID", () => {
+    const id = threadIdFor(SYS_ID);
+    expect(resolveThreadRef(id.toUpperCase())).toBe(id);
+  });
+
+  it("maps anything else, a sys_id or an incident number, to its thread", () => {
+    expect(resolveThreadRef(SYS_ID)).toBe(threadIdFor(SYS_ID));
+    expect(resolveThreadRef("INC0031337")).toBe(threadIdFor("INC0031337"));
+    // A UUID without its dashes is not a UUID: it is a sys_id.
+    const undashed = threadIdFor(SYS_ID).replaceAll("-", "");
+    expect(resolveThreadRef(undashed)).toBe(threadIdFor(undashed));
+  });
+});
