@@ -1,4 +1,4 @@
-export { createOrchestrator, orchestrateIncident, parseIncident } from "./orchestrator.js";
+export { createOrchestrator, orchestrateIncident, parseIncident, ThreadBusyError } from "./orchestrator.js";
 export type { Orchestrator, OrchestratorOptions, RunOptions, StageEvent } from "./orchestrator.js";
 export { buildOrchestratorGraph, compileOrchestratorGraph } from "./graph/graph.js";
 export type { OrchestratorDeps } from "./graph/dependencies.js";
@@ -18,3 +18,10 @@ export type { Scenario, ScenarioInput } from "./sandbox/scenario.js";
 export { createAwsClients } from "./tools/aws-clients.js";
 export { createDataLakeTools } from "./tools/index.js";
 export { UserInputError } from "./errors.js";
+export { memoryRunStore, openRunStore, openRunStoreFromEnv, resolveDataDir } from "./store/index.js";
+export type { RunStore, SideEffectLedger, LedgerEntry, ThreadRecord } from "./store/index.js";
+export { threadIdFor } from "./runs/thread-id.js";
+export { RunOutcomeSchema } from "./state/run-outcome.js";
+export type { RunOutcome } from "./state/run-outcome.js";
+export { HumanInterruptSchema, HumanResponseSchema, ReviewRecordSchema } from "./state/review.js";
+export type { HumanInterrupt, HumanResponse, HumanResponseInput, ReviewRecord } from "./state/review.js";

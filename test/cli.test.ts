@@ -15,7 +15,12 @@ const dir = mkdtempSync(join(tmpdir(), "io-cli-"));
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await exec("node", ["bin/incident-orchestrator.js", ...args], {
-      env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "", INCIDENT_ORCHESTRATOR_HOME: mkdtempSync(join(dir, "home-")) },
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        DATABASE_URL: "",
+        INCIDENT_ORCHESTRATOR_HOME: mkdtempSync(join(dir, "home-")),
+      },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

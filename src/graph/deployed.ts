@@ -9,12 +9,11 @@
  *   seeded from it (for Studio on a laptop). Without it the tools use AWS through the standard
  *   credential chain and endpoint resolution (AWS_ENDPOINT_URL included).
  */
-import { homedir } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
 import { deterministicClassifier } from "../classifier/index.js";
 import { startSandboxSession, loadScenarioFile } from "../sandbox/session.js";
 import { loadConfigFile } from "../config/load.js";
-import { openRunStore, resolveDataDir } from "../store/open.js";
+import { openRunStoreFromEnv } from "../store/from-env.js";
 import { createAwsClients } from "../tools/aws-clients.js";
 import { createDataLakeTools } from "../tools/index.js";
 import { toolRegistry } from "../tools/registry.js";
@@ -26,10 +25,7 @@ async function createDeployedGraph(): Promise<OrchestratorGraph> {
   const tools = scenarioFile
     ? (await startSandboxSession(await loadScenarioFile(scenarioFile))).tools
     : createDataLakeTools(createAwsClients());
-  const store = await openRunStore({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: resolveDataDir(process.env, homedir()),
-  });
+  const store = await openRunStoreFromEnv();
   return compileOrchestratorGraph({
     config,
     classifier: deterministicClassifier,
