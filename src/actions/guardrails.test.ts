@@ -154,3 +154,125 @@ describe("checkRemediation", () => {
     expect(result).toMatchObject({ permitted: false, reason: "non_transient_cause" });
   });
 });
+
+// checkRemediation's review inputs: a reviewer's edited `proposal`, and `approved_by_person`.
+describe("checkRemediation with a proposal", () => {
+  it("checks the proposal's action and resource instead of the investigation's", () => {
+    const proposal = { action: "retry_glue_job", resource: { type: "glue_job" as const, id: "etl_orders_v2" } };
+    expect(check({ proposal })).toEqual({ permitted: true, action: "retry_glue_job", resource: proposal.resource });
+  });
+
+  it("refuses a proposed resource off the allow-list although the investigation's is on it", () => {
+    const proposal = { action: "retry_glue_job", resource: { type: "glue_job" as const, id: "payroll_export" } };
+    const result = check({ proposal });
+    expect(result).toMatchObject({ permitted: false, reason: "not_allow_listed" });
+    expect(result.permitted || result.message).toContain('"payroll_export"');
+  });
+
+  it("permits a proposed resource on the allow-list although the investigation's is off it", () => {
+    const offList = investigation({ resource: { type: "glue_job", id: "payroll_export" } });
+    const proposal = { action: "retry_glue_job", resource: { type: "glue_job" as const, id: "etl_payroll" } };
+    expect(check({ investigation: offList, proposal }).permitted).toBe(true);
+    expect(check({ investigation: offList }).permitted).toBe(false);
+  });
+
+  it("refuses a proposal with no action (no_remediation) although the investigation recommends one", () => {
+    const proposal = { action: null, resource: null };
+    expect(check({ proposal })).toMatchObject({ permitted: false, reason: "no_remediation" });
+  });
+
+  it("refuses a proposal with no resource (not_allow_listed), not falling back to the investigation's", () => {
+    const result = check({ proposal: { action: "retry_glue_job", resource: null } });
+    expect(result).toMatchObject({ permitted: false, reason: "not_allow_listed" });
+    expect(result.permitted || result.message).toContain("no target resource");
+  });
+
+  it("applies the playbook, the tool and the resource type to the proposed action", () => {
+    const dag = { type: "dag" as const, id: "daily_sales" };
+    expect(check({ proposal: { action: "retry_airflow_dag", resource: dag } })).toMatchObject({
+      reason: "not_in_playbook",
+    });
+    expect(check({ proposal: { action: "get_glue_logs", resource: dag } })).toMatchObject({
+      reason: "not_a_mutating_tool",
+    });
+    expect(check({ proposal: { action: "retry_glue_job", resource: dag } })).toMatchObject({
+      reason: "not_allow_listed",
+    });
+    const withoutDagTool = new Set<string>(TOOL_NAMES.filter((name) => name !== "retry_airflow_dag"));
+    expect(
+      check({
+        intent: "batch_auto_recovery_failed",
+        available_tools: withoutDagTool,
+        proposal: { action: "retry_airflow_dag", resource: dag },
+      }),
+    ).toMatchObject({ reason: "tool_unavailable" });
+  });
+
+  it("permits another playbook remediation proposed in place of the investigation's", () => {
+    const dag = { type: "dag" as const, id: "daily_sales" };
+    expect(
+      check({ intent: "batch_auto_recovery_failed", proposal: { action: "retry_airflow_dag", resource: dag } }),
+    ).toEqual({ permitted: true, action: "retry_airflow_dag", resource: dag });
+  });
+
+  it("still counts the budget against a proposal", () => {
+    const proposal = { action: "retry_glue_job", resource: { type: "glue_job" as const, id: "etl_orders_v2" } };
+    expect(check({ proposal, attempts_used: 2 })).toMatchObject({ permitted: false, reason: "budget_exhausted" });
+  });
+});
+
+describe("checkRemediation approved by a person", () => {
+  it.each(["non_transient", "undetermined", "recovered"] as const)(
+    "lets the person's judgement replace the cause check (%s)",
+    (cause_kind) => {
+      const inv = investigation({ cause_kind });
+      expect(check({ investigation: inv })).toMatchObject({ permitted: false, reason: "non_transient_cause" });
+      expect(check({ investigation: inv, approved_by_person: false })).toMatchObject({
+        reason: "non_transient_cause",
+      });
+      expect(check({ investigation: inv, approved_by_person: true })).toEqual({
+        permitted: true,
+        action: "retry_glue_job",
+        resource: { type: "glue_job", id: "etl_orders_daily" },
+      });
+    },
+  );
+
+  it("does not lift the allow-list", () => {
+    const inv = investigation({ cause_kind: "non_transient", resource: { type: "glue_job", id: "payroll_export" } });
+    expect(check({ investigation: inv, approved_by_person: true })).toMatchObject({
+      permitted: false,
+      reason: "not_allow_listed",
+    });
+  });
+
+  it("does not lift the budget", () => {
+    expect(check({ approved_by_person: true, attempts_used: 2 })).toMatchObject({ reason: "budget_exhausted" });
+  });
+
+  it("does not lift the playbook, the tool or the need for a remediation", () => {
+    const approved = { approved_by_person: true };
+    expect(check({ ...approved, investigation: investigation({ recommended_action: "retry_emr" }) })).toMatchObject({
+      reason: "not_in_playbook",
+    });
+    expect(check({ ...approved, available_tools: new Set<string>(["get_glue_logs"]) })).toMatchObject({
+      reason: "tool_unavailable",
+    });
+    expect(check({ ...approved, investigation: investigation({ recommended_action: null }) })).toMatchObject({
+      reason: "no_remediation",
+    });
+    expect(check({ ...approved, investigation: investigation({ recommended_action: "drop_table" }) })).toMatchObject({
+      reason: "not_a_mutating_tool",
+    });
+  });
+
+  it("applies to an edited proposal too", () => {
+    const proposal = { action: "retry_glue_job", resource: { type: "glue_job" as const, id: "etl_orders_v2" } };
+    const inv = investigation({ cause_kind: "non_transient" });
+    expect(check({ investigation: inv, proposal })).toMatchObject({ reason: "non_transient_cause" });
+    expect(check({ investigation: inv, proposal, approved_by_person: true })).toMatchObject({
+      permitted: true,
+      resource: proposal.resource,
+    });
+  });
+});

@@ -28,3 +28,17 @@ export function batchLine(sysId: string, outcome: RunOutcome): string {
       : `${outcome.already_done ? "already done" : "done"}: ${outcome.result.decision.decision}`;
   return `${sysId}  ${outcome.thread_id}  ${where}`;
 }
+
+/**
+ * Prints where a run ended: the result document, then what to do next. With `json`, stdout carries
+ * only the result document and the lines go to stderr.
+ */
+export function printOutcome(outcome: RunOutcome, json: boolean): void {
+  if (json) {
+    console.log(JSON.stringify(outcome.result, null, 2));
+    for (const line of outcomeLines(outcome)) console.error(line);
+  } else {
+    console.log(`\n${JSON.stringify(outcome.result, null, 2)}\n`);
+    for (const line of outcomeLines(outcome)) console.log(line);
+  }
+}

@@ -4,27 +4,12 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { compileCounterGraph, describeRunStoreConformance } from "./conformance.js";
 import { openPostgresRunStore, redactPassword } from "./postgres.js";
 import { spawnLockHolder } from "./testing/child.js";
+import { postgresUnavailable } from "./testing/postgres-available.js";
 import type { RunStore } from "./types.js";
 
 const url = process.env["DATABASE_URL"] ?? "";
 
-/** Why the suite cannot run here, or undefined when the server answers. */
-async function unavailable(): Promise<string | undefined> {
-  if (url === "") return "DATABASE_URL is not set";
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return undefined;
-  } catch (error) {
-    return `the server at ${redactPassword(url)} does not answer: ${error instanceof Error ? error.message : String(error)}`;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const skipReason = await unavailable();
+const skipReason = await postgresUnavailable(url);
 
 /** Test files run at once against one database, so each file (and each setup test) has its own schema. */
 const schemas: string[] = [];

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { openRunStoreFromEnv } from "../../src/store/from-env.js";
+import { postgresUnavailable } from "../../src/store/testing/postgres-available.js";
 import type { RunStore } from "../../src/store/types.js";
 
 export interface RunBackend {
@@ -26,24 +27,9 @@ export interface RunBackend {
 
 const databaseUrl = process.env.DATABASE_URL ?? "";
 
-async function postgresUnavailable(): Promise<string | undefined> {
-  if (databaseUrl === "") return "DATABASE_URL is not set";
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return undefined;
-  } catch (error) {
-    return `the server does not answer: ${error instanceof Error ? error.message : String(error)}`;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 export async function runBackends(): Promise<RunBackend[]> {
   const schemas: string[] = [];
-  const postgresSkip = await postgresUnavailable();
+  const postgresSkip = await postgresUnavailable(databaseUrl);
   const home = () => mkdtempSync(join(tmpdir(), "io-runs-"));
   return [
     {

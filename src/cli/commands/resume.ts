@@ -3,7 +3,7 @@ import { loadConfigFile } from "../../config/load.js";
 import { parseOrThrow, UserInputError } from "../../errors.js";
 import { createOrchestrator } from "../../orchestrator.js";
 import { ActionRequestSchema, type ActionRequest, type HumanResponseInput } from "../../state/review.js";
-import { outcomeLines } from "../outcome-lines.js";
+import { printOutcome } from "../outcome-lines.js";
 import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
 import { openToolSource } from "../tool-source.js";
@@ -31,13 +31,7 @@ export async function resumeCommand(thread: string, options: ResumeCommandOption
       const outcome = await orchestrator.resume(thread, answer, {
         onStage: options.json ? undefined : (event) => console.log(stageLine(event)),
       });
-      if (options.json) {
-        console.log(JSON.stringify(outcome.result, null, 2));
-        for (const line of outcomeLines(outcome)) console.error(line);
-      } else {
-        console.log(`\n${JSON.stringify(outcome.result, null, 2)}\n`);
-        for (const line of outcomeLines(outcome)) console.log(line);
-      }
+      printOutcome(outcome, options.json === true);
     } finally {
       await source.close();
     }

@@ -5,7 +5,7 @@ import { readIncidents } from "../../io/read-incidents.js";
 import { createOrchestrator, type Orchestrator } from "../../orchestrator.js";
 import { loadScenarioFile } from "../../sandbox/session.js";
 import type { Incident } from "../../state/incident.js";
-import { batchLine, outcomeLines } from "../outcome-lines.js";
+import { batchLine, printOutcome } from "../outcome-lines.js";
 import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
 import { openToolSource } from "../tool-source.js";
@@ -53,14 +53,7 @@ async function runOne(orchestrator: Orchestrator, incident: Incident, where: str
     threadId: options.thread,
     onStage: options.json ? undefined : (event) => console.log(stageLine(event)),
   });
-  if (options.json) {
-    // stdout carries only the result document; where the thread stands goes to stderr.
-    console.log(JSON.stringify(outcome.result, null, 2));
-    for (const line of outcomeLines(outcome)) console.error(line);
-  } else {
-    console.log(`\n${JSON.stringify(outcome.result, null, 2)}\n`);
-    for (const line of outcomeLines(outcome)) console.log(line);
-  }
+  printOutcome(outcome, options.json === true);
 }
 
 /** Many incidents, each on its own thread; one that cannot run is reported and the rest go on. */
