@@ -58,6 +58,12 @@ describe(backendTitle(sqlite, "incident-orchestrator pending / show / resume"), 
       /^incident-orchestrator: invalid review answer: "edit" is not allowed for this review\n$/,
     );
 
+    const blank = await cli("resume", thread, "--respond", "   ");
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toBe(
+      "incident-orchestrator: invalid answer: answer.args: Too small: expected string to have >=1 characters\n",
+    );
+
     const resumed = await cli("resume", thread, "--respond", "Paged the payments on-call", "--by", "jdoe", "--json");
     expect(resumed.code, resumed.stderr).toBe(0);
     const result = OrchestrationResultSchema.parse(JSON.parse(resumed.stdout));

@@ -17,3 +17,13 @@ export function unresolvedErrors(state: Pick<GraphState, "errors" | "reviews">):
 export function hasUnresolvedErrors(state: Pick<GraphState, "errors" | "reviews">): boolean {
   return unresolvedErrors(state).length > 0;
 }
+
+/**
+ * The review whose answer brought the run to this node: the last one, when no policy decision has
+ * been taken since (after an approved remediation the policy engine decides again, and then the
+ * outcome is the policy's, not the reviewer's).
+ */
+export function answeringReview(state: Pick<GraphState, "reviews" | "decisions">): ReviewRecord | undefined {
+  const review = lastReview(state);
+  return review && review.decisions_seen === state.decisions.length ? review : undefined;
+}

@@ -1,16 +1,15 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
-import { lastReview } from "../graph/review-progress.js";
+import { answeringReview } from "../graph/review-progress.js";
 import { finishRun, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
 /** Close Ticket: the remediation was verified, the failure had already recovered, or a reviewer accepted closing. */
 export function createCloseTicketNode(deps: OrchestratorDeps): GraphNode {
   return guarded(NODES.closeTicket, async (state) => {
-    const review = lastReview(state);
+    const review = answeringReview(state);
     // Reached straight from a review (accept, nothing to run): the person closed it, not the policy.
-    const closedByReviewer =
-      review?.response === "accept" && review.attempt === null && review.decisions_seen === state.decisions.length;
+    const closedByReviewer = review?.response === "accept" && review.attempt === null;
     return finishRun(state, deps, {
       state: "Resolved",
       assignment_group: state.incident.assignment_group ?? null,

@@ -1,6 +1,6 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
-import { lastReview } from "../graph/review-progress.js";
+import { answeringReview } from "../graph/review-progress.js";
 import { finishRun, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
@@ -10,8 +10,8 @@ import { guarded, type GraphNode } from "./guarded.js";
  */
 export function createEscalateNode(deps: OrchestratorDeps): GraphNode {
   return guarded(NODES.escalate, async (state) => {
-    const review = lastReview(state);
-    const note = review?.response === "response" && review.decisions_seen === state.decisions.length ? review : null;
+    const review = answeringReview(state);
+    const note = review?.response === "response" ? review : undefined;
     return finishRun(state, deps, {
       state: "In Progress",
       assignment_group: state.incident.assignment_group ?? null,

@@ -2,7 +2,12 @@ import { userInfo } from "node:os";
 import { loadConfigFile } from "../../config/load.js";
 import { parseOrThrow, UserInputError } from "../../errors.js";
 import { createOrchestrator } from "../../orchestrator.js";
-import { ActionRequestSchema, type ActionRequest, type HumanResponseInput } from "../../state/review.js";
+import {
+  ActionRequestSchema,
+  HumanResponseSchema,
+  type ActionRequest,
+  type HumanResponseInput,
+} from "../../state/review.js";
 import { printOutcome } from "../outcome-lines.js";
 import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
@@ -22,7 +27,8 @@ export interface ResumeCommandOptions {
 
 /** `resume <thread> --accept | --edit <json> | --respond <text> | --ignore`: answers a paused review. */
 export async function resumeCommand(thread: string, options: ResumeCommandOptions): Promise<void> {
-  const answer = answerFrom(options);
+  // Its shape is checked before any tool starts; whether the review allows it, by resume().
+  const answer = parseOrThrow(HumanResponseSchema, answerFrom(options), "answer");
   const config = await loadConfigFile(options.config);
   await withCliRunStore(async (store) => {
     const source = await openToolSource(options, config);
