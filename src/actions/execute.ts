@@ -5,25 +5,25 @@
 import type { OrchestratorConfig } from "../config/schema.js";
 import type { ActionAttempt } from "../state/action.js";
 import type { Incident } from "../state/incident.js";
-import type { Intent } from "../state/intents.js";
-import type { InvestigationState } from "../state/investigation.js";
 import type { SideEffectLedger } from "../store/types.js";
 import { callTool, type ToolRegistry } from "../tools/registry.js";
-import { requiresApproval } from "./approval.js";
-import { checkRemediation } from "./guardrails.js";
+import type { RemediationCheck } from "./guardrails.js";
 import { idempotencyKey } from "./idempotency.js";
 import type { Proposal } from "./proposal.js";
 import { asRecord, startOnce, type StartSource } from "./start-once.js";
 import { VERIFIERS } from "./verification.js";
 
+/**
+ * One attempt as the action node resolved it (src/graph/next-attempt.ts): what to run, the
+ * guardrails' verdict on it, and whether it still waits for a person's approval.
+ */
 export interface AttemptInput {
   incident: Incident;
-  intent: Intent;
-  investigation: InvestigationState;
   /** What to run: the investigation's recommendation or a reviewer's edit (src/actions/proposal.ts). */
   proposal: Proposal | null;
-  /** A person approved this attempt (src/actions/approval.ts). */
-  approved_by_person: boolean;
+  check: RemediationCheck;
+  /** Permitted, but `remediation.require_approval` wants a person's approval nobody has given. */
+  awaiting_approval: boolean;
   /** Attempts already counted against the budget. */
   attempts_used: number;
   /** 1-based number of this attempt (counting every attempt of the run). */
@@ -42,18 +42,9 @@ const SOURCE_NOTE: Record<StartSource, string> = {
 };
 
 export async function executeRemediation(input: AttemptInput): Promise<ActionAttempt> {
-  const { config, tools, proposal } = input;
+  const { config, tools, proposal, check } = input;
   const action = proposal?.action ?? "none";
   const args = proposal?.args ?? {};
-  const check = checkRemediation({
-    intent: input.intent,
-    investigation: input.investigation,
-    attempts_used: input.attempts_used,
-    config,
-    available_tools: new Set(tools.keys()),
-    proposal: proposal ?? { action: null, resource: null },
-    approved_by_person: input.approved_by_person,
-  });
   const base = { attempt: input.attempt, action, args };
   const refused = (message: string): ActionAttempt => ({
     ...base,
@@ -65,10 +56,7 @@ export async function executeRemediation(input: AttemptInput): Promise<ActionAtt
   });
   if (!check.permitted) return refused(check.message);
   // Routing pauses for approval before this node; this is the same rule, enforced where the side effect is.
-  if (
-    !input.approved_by_person &&
-    requiresApproval(config.remediation.require_approval, input.intent, check.resource)
-  ) {
+  if (input.awaiting_approval) {
     return refused(
       `${check.action} on ${check.resource.type} "${check.resource.id}" needs a person's approval first (remediation.require_approval).`,
     );

@@ -11,12 +11,12 @@ export function createTakeActionNode(deps: OrchestratorDeps): GraphNode {
     if (!state.classification || !state.investigation)
       throw new Error("action needs a classification and an investigation");
     const next = nextAttempt(state, deps.config, deps.tools);
+    if (!next.check) throw new Error("action needs an investigation");
     const attempt = await executeRemediation({
       incident: state.incident,
-      intent: state.classification.intent,
-      investigation: state.investigation,
       proposal: next.proposal,
-      approved_by_person: next.approved_by_person,
+      check: next.check,
+      awaiting_approval: next.awaiting_approval,
       attempts_used: attemptsUsed(state.attempts),
       attempt: next.attempt,
       config: deps.config,
