@@ -17,7 +17,7 @@ import { compileOrchestratorGraph, type OrchestratorGraph } from "./graph/graph.
 import type { NodeName } from "./graph/node-names.js";
 import { checkAnswer } from "./review/answer.js";
 import { reviewRequestFor } from "./review/request.js";
-import { outcomeOf, pausedReview, threadRecordOf } from "./runs/outcome.js";
+import { outcomeOf, pausedReview, threadRecord, threadRecordOf } from "./runs/outcome.js";
 import { resolveThreadRef, threadIdFor } from "./runs/thread-id.js";
 import type { GraphState, GraphUpdate } from "./state/graph-state.js";
 import { IncidentSchema, type Incident } from "./state/incident.js";
@@ -128,13 +128,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
     if (!lock) throw new ThreadBusyError(threadId);
     try {
       if (incident) {
-        await store.threads.upsert({
-          thread_id: threadId,
-          sys_id: incident.sys_id,
-          status: "running",
-          summary: `${incident.number ?? incident.sys_id}: running — ${incident.short_description}`.slice(0, 300),
-          updated_at: now().toISOString(),
-        });
+        await store.threads.upsert(threadRecord(threadId, incident, "running", "running", now()));
       }
       const { outcome, state } = await body();
       await store.threads.upsert(threadRecordOf(outcome, state, now()));

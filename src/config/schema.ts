@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { DecisionKindSchema, INTENTS, IntentSchema, type Intent } from "../state/intents.js";
-import { McpServersConfigSchema } from "../mcp/client/config.js";
+import { DEFAULT_MAX_RESTARTS, McpServersConfigSchema } from "../mcp/client/config.js";
 import { TOOL_NAMES, type ToolName } from "../tools/names.js";
 
 const score = z.number().min(0).max(1);
@@ -154,9 +154,9 @@ export const ConfigSchema = z.strictObject({
       servers: McpServersConfigSchema.optional(),
       call_timeout_ms: z.number().int().min(100).max(600_000).default(30_000),
       /** How many times a stdio server that stopped is started again, per server and run. */
-      max_restarts: z.number().int().min(0).max(100).default(3),
+      max_restarts: z.number().int().min(0).max(100).default(DEFAULT_MAX_RESTARTS),
     })
-    .default({ call_timeout_ms: 30_000, max_restarts: 3 }),
+    .default({ call_timeout_ms: 30_000, max_restarts: DEFAULT_MAX_RESTARTS }),
 });
 export type OrchestratorConfig = z.infer<typeof ConfigSchema>;
 export type OrchestratorConfigInput = z.input<typeof ConfigSchema>;

@@ -9,7 +9,8 @@ import { pendingDecision, reviewReason } from "../review/request.js";
 import type { GraphState } from "../state/graph-state.js";
 import { HumanInterruptSchema, type HumanInterrupt } from "../state/review.js";
 import type { RunOutcome } from "../state/run-outcome.js";
-import type { ThreadRecord } from "../store/types.js";
+import type { Incident } from "../state/incident.js";
+import type { ThreadRecord, ThreadStatus } from "../store/types.js";
 
 /** The review a paused thread shows (Agent Inbox's list of one), or undefined when it is not paused. */
 export function pausedReview(snapshot: StateSnapshot): HumanInterrupt | undefined {
@@ -53,15 +54,25 @@ export function outcomeOf(
 
 /** The thread index's line for an outcome. */
 export function threadRecordOf(outcome: RunOutcome, state: GraphState, now: Date): ThreadRecord {
-  const incident = state.incident;
   const where =
     outcome.status === "paused"
       ? `paused for review (${outcome.reason}), proposes ${outcome.review.action_request.action}`
       : `done: ${outcome.result.decision.decision}`;
+  return threadRecord(outcome.thread_id, state.incident, outcome.status === "paused" ? "paused" : "done", where, now);
+}
+
+/** One thread index line: the incident, where its run stands, and the ticket's title. */
+export function threadRecord(
+  threadId: string,
+  incident: Incident,
+  status: ThreadStatus,
+  where: string,
+  now: Date,
+): ThreadRecord {
   return {
-    thread_id: outcome.thread_id,
+    thread_id: threadId,
     sys_id: incident.sys_id,
-    status: outcome.status === "paused" ? "paused" : "done",
+    status,
     summary: `${incident.number ?? incident.sys_id}: ${where} — ${incident.short_description}`.slice(0, 300),
     updated_at: now.toISOString(),
   };

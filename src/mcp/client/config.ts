@@ -69,6 +69,9 @@ export const CLI_PATH = fileURLToPath(new URL("../../../bin/incident-orchestrato
 
 export const DEFAULT_MCP_SERVER_NAME = "datalake";
 
+/** How many times a stdio server that stopped is started again, per server and load (config `mcp.max_restarts`). */
+export const DEFAULT_MAX_RESTARTS = 3;
+
 /**
  * Our own MCP server as a subprocess over stdio, given the AWS_* variables of `env` (so with a
  * sandbox's env() it serves the sandbox; with the process env, real AWS).

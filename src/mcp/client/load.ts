@@ -7,7 +7,12 @@ import type { Connection } from "@langchain/mcp-adapters";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { parseOrThrow, UserInputError } from "../../errors.js";
 import { TOOL_NAMES, type ToolName } from "../../tools/names.js";
-import { McpServersConfigSchema, type McpServerConfig, type McpServersConfigInput } from "./config.js";
+import {
+  DEFAULT_MAX_RESTARTS,
+  McpServersConfigSchema,
+  type McpServerConfig,
+  type McpServersConfigInput,
+} from "./config.js";
 import {
   clientCredentialsTokenSource,
   describeUrl,
@@ -29,8 +34,6 @@ export interface LoadMcpToolsOptions {
   /** For the OAuth token endpoint (tests). */
   tokenSource?: TokenSourceOptions;
 }
-
-export const DEFAULT_MAX_RESTARTS = 3;
 
 /** The load options a config's `mcp` section gives. */
 export function mcpLoadOptions(

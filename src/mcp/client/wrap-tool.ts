@@ -58,7 +58,8 @@ export function wrapMcpTool(
       try {
         return await call(session);
       } catch (error) {
-        const loss = session.alive ? connectionLoss(error) : (connectionLoss(error) ?? "in_flight");
+        // A call that failed as its session closed was in flight, whatever the error says.
+        const loss = connectionLoss(error) ?? (session.alive ? undefined : "in_flight");
         if (!loss) throw error;
         connection.lost(session);
         if (loss === "in_flight" && isMutatingTool(ourName)) {
