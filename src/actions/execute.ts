@@ -62,6 +62,7 @@ export async function executeRemediation(input: AttemptInput): Promise<ActionAtt
     );
   }
   const key = idempotencyKey({
+    thread_id: input.thread_id,
     sys_id: input.incident.sys_id,
     action: check.action,
     resource_id: check.resource.id,

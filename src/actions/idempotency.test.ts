@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { idempotencyKey } from "./idempotency.js";
 
-const parts = { sys_id: "INC0010001", action: "retry_glue_job", resource_id: "etl_orders_daily", attempt: 1 };
+const parts = {
+  thread_id: "5b0c8d7e-2f4a-5c1b-9d3e-7a6f0e1b2c3d",
+  sys_id: "INC0010001",
+  action: "retry_glue_job",
+  resource_id: "etl_orders_daily",
+  attempt: 1,
+};
 
 describe("idempotencyKey", () => {
   it("is 'io-' plus 40 hex characters", () => {
@@ -13,7 +19,7 @@ describe("idempotencyKey", () => {
 
   it("is the sha256 of the NUL-joined parts (pinned value)", () => {
     // Pinned so a change to the derivation (which would orphan in-flight runs) is noticed.
-    expect(idempotencyKey(parts)).toBe("io-1855e0e0d9444ca231ff78b700fdfd7d52b3a8e8");
+    expect(idempotencyKey(parts)).toBe("io-582363785f2899fdd62547c14d6f470a832e5b4e");
   });
 
   it("is deterministic", () => {
@@ -26,6 +32,8 @@ describe("idempotencyKey", () => {
     expect(idempotencyKey({ ...parts, action: "retry_airflow_dag" })).not.toBe(base);
     expect(idempotencyKey({ ...parts, resource_id: "etl_orders_hourly" })).not.toBe(base);
     expect(idempotencyKey({ ...parts, sys_id: "INC0010002" })).not.toBe(base);
+    // A recurrence on another thread is another occurrence: it must start its own run.
+    expect(idempotencyKey({ ...parts, thread_id: "recurrence-2026-12-02" })).not.toBe(base);
   });
 
   it("does not confuse where one part ends and the next begins", () => {
