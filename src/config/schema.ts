@@ -66,6 +66,18 @@ export const AllowListSchema = z.strictObject({
 export type AllowList = z.infer<typeof AllowListSchema>;
 
 /**
+ * Argument names a remediation may pass beyond what the orchestrator itself sets (exact names, no
+ * globs). Glue job arguments are otherwise only allowed when they are exactly those of one of the
+ * job's own recent runs (the re-run of a failed run); a DAG run's `conf` may carry the keys the
+ * orchestrator sets (`rerun_of`, `rerun_logical_date`). Enforced by the graph and the MCP server.
+ */
+export const AllowedArgumentsSchema = z.strictObject({
+  glue_jobs: z.array(z.string().min(1)).default([]),
+  dag_conf: z.array(z.string().min(1)).default([]),
+});
+export type AllowedArguments = z.infer<typeof AllowedArgumentsSchema>;
+
+/**
  * Remediations a person must approve before they start: every remediation of these intents, and any
  * on a resource matching these globs. Approval is asked per attempt, after the guardrails allow it.
  */
@@ -124,6 +136,7 @@ export const ConfigSchema = z.strictObject({
       dry_run: z.boolean().default(false),
       budgets: perIntent(z.number().int().min(0).max(10), DEFAULT_RETRY_BUDGETS),
       allow_list: AllowListSchema.default({ glue_jobs: [], dags: [], athena_workgroups: [], emr_clusters: [] }),
+      allowed_arguments: AllowedArgumentsSchema.default({ glue_jobs: [], dag_conf: [] }),
       require_approval: ApprovalConfigSchema.default(ApprovalConfigSchema.parse({})),
       verify: z
         .strictObject({
@@ -136,6 +149,7 @@ export const ConfigSchema = z.strictObject({
       dry_run: false,
       budgets: { ...DEFAULT_RETRY_BUDGETS },
       allow_list: { glue_jobs: [], dags: [], athena_workgroups: [], emr_clusters: [] },
+      allowed_arguments: { glue_jobs: [], dag_conf: [] },
       require_approval: ApprovalConfigSchema.parse({}),
       verify: { poll_interval_ms: 5_000, max_polls: 24 },
     }),
