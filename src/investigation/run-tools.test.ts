@@ -124,7 +124,8 @@ describe("runPlannedCalls", () => {
       options,
     );
     expect(runs[0]?.error?.code).toBe("tool_failed");
-    expect(runs[0]?.error?.message).toMatch(/^Error: boom \[31m fake log line x+…$/);
+    // The whole escape sequence goes, not just its ESC byte.
+    expect(runs[0]?.error?.message).toMatch(/^Error: boom fake log line x+…$/);
     expect(runs[0]?.error?.message.length).toBeLessThanOrEqual(300);
     expect(runs[1]).toMatchObject({ output: null, error: { code: "ThrottlingException", message: "Rate exceeded" } });
     expect(runs[2]).toMatchObject({

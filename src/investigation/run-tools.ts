@@ -3,8 +3,15 @@
  * at once), each under its own timeout. It never throws — a missing tool, a thrown error, a timeout
  * or a ToolError answer each become a ToolRun with `error`, so one broken service cannot sink the
  * whole investigation. Results keep the planned order.
+ *
+ * This is where tool output enters the agent, so this is where secrets leave it: the output kept
+ * for findings has every string redacted (before it is capped, so a cut cannot leave half a key),
+ * and error messages are sanitised. The uncapped output stays as the tool gave it: analyzers read
+ * it (a re-run needs the failed run's own arguments), and the text they quote from it is redacted
+ * where they cut it (analyzers/common.ts).
  */
 import pLimit from "p-limit";
+import { redactJson } from "../safety/index.js";
 import { boundJson } from "../tools/bound.js";
 import { callTool, type ToolRegistry } from "../tools/registry.js";
 import { ToolErrorSchema } from "../tools/schemas.js";
@@ -59,7 +66,7 @@ async function runOne(call: PlannedCall, tools: ToolRegistry, options: RunToolsO
   const finish = (output: unknown, error: ToolRunError | null): ToolRun => ({
     tool: call.tool,
     args: call.args,
-    output: error ? null : boundJson(output, options.max_finding_chars),
+    output: error ? null : boundJson(redactJson(output), options.max_finding_chars),
     full_output: error ? null : output,
     error,
     duration_ms: Math.max(0, Math.round(performance.now() - started)),

@@ -3,6 +3,7 @@
  * retries, Airflow API errors, an unreachable endpoint) into a ToolError value the agent can reason
  * about. Anything else (a bug, bad input) is not mapped: it should surface as the exception it is.
  */
+import { safeLine } from "../safety/index.js";
 import { AirflowApiError } from "./airflow-client.js";
 import type { ToolError } from "./schemas.js";
 
@@ -41,15 +42,9 @@ export function toolError(code: string, message: string, httpStatus: number | nu
 
 /**
  * One line of plain text, no longer than MAX_MESSAGE: control characters and anything that looks
- * like a credential are removed before the message reaches a model, a ticket or a log.
+ * like a credential are removed before the message reaches a model, a ticket or a log. The rules
+ * are src/safety's, the same as for every other text that leaves the agent.
  */
 export function sanitise(message: string): string {
-  const clean = message
-    .replace(/AKIA[0-9A-Z]{16}|ASIA[0-9A-Z]{16}/g, "[redacted]")
-    .replace(/(session=|token=|X-Amz-Security-Token=|Signature=)[^\s;&"']+/gi, "$1[redacted]")
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 1)}…` : clean;
+  return safeLine(message, MAX_MESSAGE);
 }

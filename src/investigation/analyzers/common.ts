@@ -15,6 +15,7 @@
  * - 0    the tool call failed or its output did not match its schema
  */
 import type { z } from "zod";
+import { redactSecrets } from "../../safety/index.js";
 import { classifyFailureText, type FailureClassification } from "../cause-patterns.js";
 import { sanitizeMessage } from "../sanitize.js";
 import type { Analysis, Remediation } from "../types.js";
@@ -38,14 +39,22 @@ export const REPEATED_FAILURE_THRESHOLD = 3;
 
 const MAX_TEXT = 240;
 
-/** Service text quoted in a root cause: control characters stripped, one line, capped. */
+/**
+ * Service text quoted in a root cause: control characters stripped, secrets redacted, one line,
+ * capped (redacted before the cut, so a cut cannot leave half a key). Cause patterns read the text
+ * before this, so redaction never changes what a failure is classified as.
+ */
 export function clip(text: string, max: number = MAX_TEXT): string {
   return sanitizeMessage(text, max);
 }
 
-/** An analysis with neutral defaults; analyzers override what they found. */
+/**
+ * An analysis with neutral defaults; analyzers override what they found. Every analysis is made
+ * here, so its summary and root cause are redacted here too: whatever an analyzer put in them
+ * (a quoted log line, a state reason), no secret reaches findings, the root cause or work notes.
+ */
 export function analysis(tool: string, fields: Partial<Analysis> & Pick<Analysis, "summary">): Analysis {
-  return {
+  const made: Analysis = {
     tool,
     root_cause: null,
     cause_kind: "undetermined",
@@ -57,6 +66,11 @@ export function analysis(tool: string, fields: Partial<Analysis> & Pick<Analysis
     failed_at: null,
     succeeded_at: null,
     ...fields,
+  };
+  return {
+    ...made,
+    summary: redactSecrets(made.summary),
+    root_cause: made.root_cause === null ? null : redactSecrets(made.root_cause),
   };
 }
 
