@@ -62,6 +62,16 @@ describe("flattenAdditionalInfo", () => {
     expect(flattenAdditionalInfo(wide).split("\n")).toHaveLength(200);
   });
 
+  it("survives any depth: 100,000 nested arrays, in an object or in a string of JSON", () => {
+    let deep: unknown = "leaf";
+    for (let level = 0; level < 100_000; level += 1) deep = [deep];
+    expect(flattenAdditionalInfo({ dag_id: "daily_sales", deep } as Record<string, unknown>)).toBe(
+      "dag_id=daily_sales",
+    );
+    const text = `{"dag_id":"daily_sales","deep":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    expect(flattenAdditionalInfo(text)).toBe("dag_id=daily_sales");
+  });
+
   it("returns nothing for undefined", () => {
     expect(flattenAdditionalInfo(undefined)).toBe("");
   });

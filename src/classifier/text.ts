@@ -56,7 +56,7 @@ export function normaliseText(raw: string): string {
  * Flattens additional_info into `key=value` lines, so that alert payloads such as
  * `{ "dag_id": "daily_sales", "error": { "code": "HIVE_BAD_DATA" } }` read like the alert text they
  * came from (`dag_id=daily_sales`, `error.code=HIVE_BAD_DATA`). A string that holds a JSON object is
- * parsed first. Depth and entry count are capped.
+ * parsed first. Depth and entry count are capped; any depth is safe (nothing recurses).
  */
 export function flattenAdditionalInfo(info: Incident["additional_info"]): string {
   if (info === undefined) return "";
@@ -65,7 +65,7 @@ export function flattenAdditionalInfo(info: Incident["additional_info"]): string
     return parsed === undefined ? info : flattenAdditionalInfo(parsed);
   }
   const lines: string[] = [];
-  flattenInto(info, "", 0, lines);
+  flattenInto(info, lines);
   return lines.join("\n");
 }
 
@@ -84,21 +84,33 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function flattenInto(value: unknown, key: string, depth: number, lines: string[]): void {
-  if (lines.length >= MAX_FLATTEN_ENTRIES || value === null || value === undefined) return;
-  if (Array.isArray(value)) {
-    for (const item of value) flattenInto(item, key, depth + 1, lines);
-    return;
-  }
-  if (isPlainRecord(value)) {
-    if (depth >= MAX_FLATTEN_DEPTH) return;
-    for (const [childKey, child] of Object.entries(value)) {
-      flattenInto(child, key === "" ? childKey : `${key}.${childKey}`, depth + 1, lines);
+/**
+ * Depth-first, in document order, with an explicit stack: additional_info (or JSON inside its
+ * string) may be nested far deeper than the call stack allows. Arrays and objects from
+ * MAX_FLATTEN_DEPTH down are skipped; flattening stops at MAX_FLATTEN_ENTRIES lines.
+ */
+function flattenInto(root: Record<string, unknown>, lines: string[]): void {
+  const stack: Array<{ value: unknown; key: string; depth: number }> = [{ value: root, key: "", depth: 0 }];
+  while (stack.length > 0 && lines.length < MAX_FLATTEN_ENTRIES) {
+    const { value, key, depth } = stack.pop() as { value: unknown; key: string; depth: number };
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value) || isPlainRecord(value)) {
+      if (depth >= MAX_FLATTEN_DEPTH) continue;
+      const children: Array<readonly [string, unknown]> = Array.isArray(value)
+        ? value.map((item: unknown) => [key, item] as const)
+        : Object.entries(value).map(
+            ([childKey, child]) => [key === "" ? childKey : `${key}.${childKey}`, child] as const,
+          );
+      // Pushed last-first, so the first child is the next one taken.
+      for (let index = children.length - 1; index >= 0; index -= 1) {
+        const [childKey, child] = children[index] as readonly [string, unknown];
+        stack.push({ value: child, key: childKey, depth: depth + 1 });
+      }
+      continue;
     }
-    return;
+    const text = typeof value === "string" ? value : String(value);
+    lines.push(key === "" ? text : `${key}=${text}`);
   }
-  const text = typeof value === "string" ? value : String(value);
-  lines.push(key === "" ? text : `${key}=${text}`);
 }
 
 /** Builds the subject and body the classifier reads from an incident. Pure. */

@@ -2,26 +2,33 @@
  * The eval dataset format: JSON Lines, one case per line (docs/evals.md). zod is the single source;
  * `npm run schemas` publishes schemas/eval-case.schema.json.
  */
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { ConfigSchema } from "../config/schema.js";
 import { describeZodError, UserInputError } from "../errors.js";
 import { ExpectationSchema } from "../examples/manifest.js";
-import { readJsonFile } from "../io/read-json.js";
+import { readJsonFile, readTextFile } from "../io/read-json.js";
 import { ScenarioSchema, type Scenario } from "../sandbox/scenario.js";
+import { SCENARIO_LIMITS, withinBounds } from "../safety/bounds.js";
 import { IncidentSchema } from "../state/incident.js";
 
-export const EvalCaseSchema = z.strictObject({
-  id: z.string().min(1),
-  incident: IncidentSchema,
-  /** An inline scenario, a path to a scenario file relative to the dataset file, or omitted: an empty world. */
-  scenario: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
-  expected: ExpectationSchema,
-  tags: z.array(z.string()).default([]),
-  /** Config overrides for this case, deep-merged over the run's config (arrays replace). */
-  config: z.record(z.string(), z.unknown()).optional(),
-});
+/**
+ * Within the scenario limits of src/safety/bounds.ts as a whole (a case may carry its world inline);
+ * its incident within the incident's.
+ */
+export const EvalCaseSchema = withinBounds(
+  z.strictObject({
+    id: z.string().min(1),
+    incident: IncidentSchema,
+    /** An inline scenario, a path to a scenario file relative to the dataset file, or omitted: an empty world. */
+    scenario: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
+    expected: ExpectationSchema,
+    tags: z.array(z.string()).default([]),
+    /** Config overrides for this case, deep-merged over the run's config (arrays replace). */
+    config: z.record(z.string(), z.unknown()).optional(),
+  }),
+  SCENARIO_LIMITS,
+);
 export type EvalCaseInput = z.input<typeof EvalCaseSchema>;
 export type EvalCase = z.infer<typeof EvalCaseSchema>;
 
@@ -33,12 +40,7 @@ export interface ResolvedCase extends Omit<EvalCase, "scenario"> {
 
 /** Reads and validates a whole dataset before anything runs; the first bad line is one clear error. */
 export async function loadDataset(path: string): Promise<ResolvedCase[]> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new UserInputError(`cannot read dataset file ${path}`);
-  }
+  const text = await readTextFile(path, "dataset");
   const cases: ResolvedCase[] = [];
   const ids = new Set<string>();
   for (const [index, line] of text.split("\n").entries()) {

@@ -4,6 +4,7 @@
  * `npm run schemas` publishes the JSON Schema as schemas/scenario.schema.json.
  */
 import { z } from "zod";
+import { SCENARIO_LIMITS, withinBounds } from "../safety/bounds.js";
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -247,7 +248,7 @@ export const FaultSchema = z.strictObject({
 });
 export type Fault = z.infer<typeof FaultSchema>;
 
-export const ScenarioSchema = z.strictObject({
+const ScenarioFieldsSchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
   /** The moment of the incident; the sandbox's clock for relative data (lag series). Default: now. */
@@ -271,5 +272,8 @@ export const ScenarioSchema = z.strictObject({
   kafka: z.strictObject({ consumers: z.array(KafkaConsumerSeedSchema).default([]) }).default({ consumers: [] }),
   faults: z.array(FaultSchema).default([]),
 });
+
+/** Within the scenario limits of src/safety/bounds.ts (larger than an incident's: a world has many log lines). */
+export const ScenarioSchema = withinBounds(ScenarioFieldsSchema, SCENARIO_LIMITS);
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

@@ -3,11 +3,15 @@
  * back), so Studio, Agent Inbox and our CLI all resume a paused run the same way.
  */
 import { z } from "zod";
+import { withinBounds } from "../safety/bounds.js";
 
-export const ActionRequestSchema = z.strictObject({
-  action: z.string().min(1),
-  args: z.record(z.string(), z.unknown()),
-});
+/** `args` is open data from a person (an edit) or a proposal: within the input limits of src/safety/bounds.ts. */
+export const ActionRequestSchema = withinBounds(
+  z.strictObject({
+    action: z.string().min(1),
+    args: z.record(z.string(), z.unknown()),
+  }),
+);
 export type ActionRequest = z.infer<typeof ActionRequestSchema>;
 
 export const HumanInterruptConfigSchema = z.strictObject({
@@ -33,12 +37,18 @@ const reviewer = z.string().trim().min(1).max(200).optional();
  * What a person answers. `accept` carries nothing (Agent Inbox may echo the action request, which
  * is ignored: what runs is what was proposed); `edit` the action to run instead; `response` a note.
  */
-export const HumanResponseSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("accept"), args: z.union([z.null(), ActionRequestSchema]).default(null), reviewer }),
-  z.strictObject({ type: z.literal("edit"), args: ActionRequestSchema, reviewer }),
-  z.strictObject({ type: z.literal("response"), args: z.string().trim().min(1).max(4_000), reviewer }),
-  z.strictObject({ type: z.literal("ignore"), args: z.null().default(null), reviewer }),
-]);
+export const HumanResponseSchema = withinBounds(
+  z.discriminatedUnion("type", [
+    z.strictObject({
+      type: z.literal("accept"),
+      args: z.union([z.null(), ActionRequestSchema]).default(null),
+      reviewer,
+    }),
+    z.strictObject({ type: z.literal("edit"), args: ActionRequestSchema, reviewer }),
+    z.strictObject({ type: z.literal("response"), args: z.string().trim().min(1).max(4_000), reviewer }),
+    z.strictObject({ type: z.literal("ignore"), args: z.null().default(null), reviewer }),
+  ]),
+);
 export type HumanResponse = z.infer<typeof HumanResponseSchema>;
 export type HumanResponseInput = z.input<typeof HumanResponseSchema>;
 
