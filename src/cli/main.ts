@@ -7,6 +7,7 @@ import { evalCommand } from "./commands/eval.js";
 import { graphCommand } from "./commands/graph.js";
 import { mcpCommand } from "./commands/mcp.js";
 import { pendingCommand } from "./commands/pending.js";
+import { printLine } from "./print.js";
 import { resumeCommand } from "./commands/resume.js";
 import { runCommand } from "./commands/run.js";
 import { showCommand } from "./commands/show.js";
@@ -110,6 +111,7 @@ try {
       : error instanceof ZodError
         ? describeZodError("input", error)
         : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-  console.error(`incident-orchestrator: ${message}`);
+  // An error can quote a ticket, a tool or a connection string: printed as one safe line.
+  printLine(`incident-orchestrator: ${message}`, "stderr");
   process.exitCode = error instanceof UserInputError || error instanceof ZodError ? 2 : 1;
 }

@@ -1,4 +1,6 @@
+import { terminalJson } from "../safety/index.js";
 import type { RunOutcome } from "../state/run-outcome.js";
+import { printBlock, printJson, printLine } from "./print.js";
 
 /** What a person needs after a run: where it stands, and for a pause, the commands that answer it. Pure. */
 export function outcomeLines(outcome: RunOutcome): string[] {
@@ -31,14 +33,15 @@ export function batchLine(sysId: string, outcome: RunOutcome): string {
 
 /**
  * Prints where a run ended: the result document, then what to do next. With `json`, stdout carries
- * only the result document and the lines go to stderr.
+ * only the result document and the lines go to stderr. Each line is printed as one line (src/cli/print.ts):
+ * a decision, a reviewer's name or a thread id cannot add a line or an escape of its own.
  */
 export function printOutcome(outcome: RunOutcome, json: boolean): void {
   if (json) {
-    console.log(JSON.stringify(outcome.result, null, 2));
-    for (const line of outcomeLines(outcome)) console.error(line);
+    printJson(outcome.result, 2);
+    for (const line of outcomeLines(outcome)) printLine(line, "stderr");
   } else {
-    console.log(`\n${JSON.stringify(outcome.result, null, 2)}\n`);
-    for (const line of outcomeLines(outcome)) console.log(line);
+    printBlock(`\n${terminalJson(outcome.result, 2)}\n`);
+    for (const line of outcomeLines(outcome)) printLine(line);
   }
 }

@@ -1,5 +1,6 @@
 import { deterministicClassifier } from "../../classifier/index.js";
 import { readIncidents } from "../../io/read-incidents.js";
+import { printJson, printLine } from "../print.js";
 
 /** `classify <file>`: one incident (.json) or many (.jsonl, one result line each). */
 export async function classifyCommand(path: string, options: { json?: boolean }): Promise<void> {
@@ -7,14 +8,15 @@ export async function classifyCommand(path: string, options: { json?: boolean })
   for (const incident of incidents) {
     const output = await deterministicClassifier.classify(incident);
     if (options.json || many) {
-      console.log(JSON.stringify({ sys_id: incident.sys_id, ...output }));
+      printJson({ sys_id: incident.sys_id, ...output });
     } else {
-      console.log(`intent:     ${output.intent}`);
-      console.log(`confidence: ${output.confidence.toFixed(2)}`);
-      console.log(`reasoning:  ${output.reasoning}`);
+      // Reasoning and entities quote the ticket: each is printed as the one line it is.
+      printLine(`intent:     ${output.intent}`);
+      printLine(`confidence: ${output.confidence.toFixed(2)}`);
+      printLine(`reasoning:  ${output.reasoning}`);
       const entities = Object.entries(output.entities).filter(([, value]) => value !== undefined);
-      console.log(`entities:   ${entities.length ? "" : "(none)"}`);
-      for (const [key, value] of entities) console.log(`  ${key}: ${value}`);
+      printLine(`entities:   ${entities.length ? "" : "(none)"}`);
+      for (const [key, value] of entities) printLine(`  ${key}: ${String(value)}`);
     }
   }
 }

@@ -4,6 +4,7 @@ import { summarize } from "../../evals/metrics.js";
 import { renderReportText } from "../../evals/report.js";
 import { runDataset } from "../../evals/run-dataset.js";
 import { UserInputError } from "../../errors.js";
+import { printBlock, printJson } from "../print.js";
 
 export interface EvalCommandOptions {
   config?: string;
@@ -21,5 +22,6 @@ export async function evalCommand(datasetPath: string, options: EvalCommandOptio
   const config = await loadConfigFile(options.config);
   const outcomes = await runDataset(cases, config, { concurrency });
   const report = summarize(outcomes);
-  console.log(options.json ? JSON.stringify(report, null, 2) : renderReportText(report));
+  if (options.json) printJson(report, 2);
+  else printBlock(renderReportText(report));
 }

@@ -9,6 +9,7 @@ import {
   type HumanResponseInput,
 } from "../../state/review.js";
 import { printOutcome } from "../outcome-lines.js";
+import { printLine } from "../print.js";
 import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
 import { openToolSource } from "../tool-source.js";
@@ -35,7 +36,7 @@ export async function resumeCommand(thread: string, options: ResumeCommandOption
     try {
       const orchestrator = createOrchestrator({ config, tools: source.tools, store });
       const outcome = await orchestrator.resume(thread, answer, {
-        onStage: options.json ? undefined : (event) => console.log(stageLine(event)),
+        onStage: options.json ? undefined : (event) => printLine(stageLine(event)),
       });
       printOutcome(outcome, options.json === true);
     } finally {

@@ -6,6 +6,7 @@ import { createOrchestrator, type Orchestrator } from "../../orchestrator.js";
 import { loadScenarioFile } from "../../sandbox/session.js";
 import type { Incident } from "../../state/incident.js";
 import { batchLine, printOutcome } from "../outcome-lines.js";
+import { printJson, printLine } from "../print.js";
 import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
 import { openToolSource } from "../tool-source.js";
@@ -47,11 +48,13 @@ export async function runCommand(path: string, options: RunCommandOptions): Prom
 
 async function runOne(orchestrator: Orchestrator, incident: Incident, where: string, options: RunCommandOptions) {
   if (!options.json) {
-    console.log(`Incident ${incident.number ?? incident.sys_id}: ${incident.short_description}\nTools: ${where}\n`);
+    printLine(`Incident ${incident.number ?? incident.sys_id}: ${incident.short_description}`);
+    printLine(`Tools: ${where}`);
+    printLine("");
   }
   const outcome = await orchestrator.run(incident, {
     threadId: options.thread,
-    onStage: options.json ? undefined : (event) => console.log(stageLine(event)),
+    onStage: options.json ? undefined : (event) => printLine(stageLine(event)),
   });
   printOutcome(outcome, options.json === true);
 }
@@ -65,20 +68,20 @@ async function runBatch(orchestrator: Orchestrator, incidents: Incident[], concu
       limit(async () => {
         try {
           const outcome = await orchestrator.run(incident);
-          console.log(
-            json
-              ? JSON.stringify({
-                  sys_id: incident.sys_id,
-                  thread_id: outcome.thread_id,
-                  status: outcome.status,
-                  decision: outcome.result.decision.decision,
-                })
-              : batchLine(incident.sys_id, outcome),
-          );
+          if (json) {
+            printJson({
+              sys_id: incident.sys_id,
+              thread_id: outcome.thread_id,
+              status: outcome.status,
+              decision: outcome.result.decision.decision,
+            });
+          } else {
+            printLine(batchLine(incident.sys_id, outcome));
+          }
         } catch (error) {
           failures += 1;
           const message = error instanceof Error ? error.message : String(error);
-          console.error(`incident-orchestrator: ${incident.sys_id}: ${message}`);
+          printLine(`incident-orchestrator: ${incident.sys_id}: ${message}`, "stderr");
         }
       }),
     ),

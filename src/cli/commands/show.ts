@@ -1,7 +1,9 @@
 import { UserInputError } from "../../errors.js";
 import { createOrchestrator } from "../../orchestrator.js";
 import { resolveThreadRef } from "../../runs/thread-id.js";
+import { terminalJson } from "../../safety/index.js";
 import { outcomeLines } from "../outcome-lines.js";
+import { printBlock, printJson, printLine } from "../print.js";
 import { withCliRunStore } from "../run-store.js";
 
 /** `show <thread>`: the review a paused thread asks for (or where a finished one ended). */
@@ -11,7 +13,7 @@ export async function showCommand(thread: string, options: { json?: boolean }): 
     const outcome = await createOrchestrator({ tools: [], store }).inspect(thread);
     if (!outcome) throw new UserInputError(`no run on thread ${resolveThreadRef(thread)} (${store.location})`);
     if (options.json) {
-      console.log(JSON.stringify(outcome, null, 2));
+      printJson(outcome, 2);
       return;
     }
     if (outcome.status === "paused") {
@@ -19,12 +21,15 @@ export async function showCommand(thread: string, options: { json?: boolean }): 
       const allowed = Object.entries(review.config)
         .filter(([, allowedHere]) => allowedHere)
         .map(([name]) => name.replace("allow_", ""));
-      console.log(review.description);
-      console.log(`\nProposed: ${JSON.stringify(review.action_request)}`);
-      console.log(`Answers: ${allowed.join(", ")}\n`);
+      // The description is Markdown built from ticket and tool text (src/review/describe.ts).
+      printBlock(review.description);
+      printLine("");
+      printLine(`Proposed: ${terminalJson(review.action_request)}`);
+      printLine(`Answers: ${allowed.join(", ")}`);
+      printLine("");
     } else {
-      console.log(JSON.stringify(outcome.result, null, 2));
+      printBlock(terminalJson(outcome.result, 2));
     }
-    for (const line of outcomeLines(outcome)) console.log(line);
+    for (const line of outcomeLines(outcome)) printLine(line);
   });
 }
