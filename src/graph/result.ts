@@ -1,10 +1,14 @@
 /**
  * Builds the result document (the seed's "Response Structure" plus `errors`) from graph state. Pure.
+ * The document is what people and programs read (the CLI, a ticket, LangSmith), so no secret goes
+ * into it: every string is redacted (src/safety), including those that entered state before any
+ * redaction (a node's error message, an attempt's message, reviewed arguments).
  */
 import type { ActionResult } from "../state/action.js";
 import type { Decision } from "../state/decision.js";
 import type { GraphState } from "../state/graph-state.js";
 import type { Investigation } from "../state/investigation.js";
+import { redactJson } from "../safety/index.js";
 import { OrchestrationResultSchema, type OrchestrationResult } from "../state/result.js";
 import { lastAttempt } from "./attempts.js";
 
@@ -15,7 +19,7 @@ export function buildResult(state: GraphState, finishedAt: Date): OrchestrationR
     confidence: 0,
     reasoning: "The incident could not be classified.",
   };
-  return OrchestrationResultSchema.parse({
+  const document: OrchestrationResult = {
     sys_id: state.incident.sys_id,
     timestamp: finishedAt.toISOString(),
     duration_seconds: Math.max(0, Math.round(finishedAt.getTime() - startedAt) / 1000),
@@ -29,7 +33,8 @@ export function buildResult(state: GraphState, finishedAt: Date): OrchestrationR
     decision: state.decisions.at(-1) ?? missingDecision(),
     errors: state.errors,
     reviews: state.reviews,
-  });
+  };
+  return OrchestrationResultSchema.parse(redactJson(document));
 }
 
 function publicInvestigation(state: GraphState): Investigation {

@@ -1,7 +1,7 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
 import { answeringReview } from "../graph/review-progress.js";
-import { finishRun, workNotes } from "./finish.js";
+import { finishRun, reviewerName, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
 /** Close Ticket: the remediation was verified, the failure had already recovered, or a reviewer accepted closing. */
@@ -17,7 +17,7 @@ export function createCloseTicketNode(deps: OrchestratorDeps): GraphNode {
       work_notes: workNotes(
         state,
         closedByReviewer && review
-          ? `Resolved by ${review.reviewer} on review (incident-orchestrator).`
+          ? `Resolved by ${reviewerName(review.reviewer)} on review (incident-orchestrator).`
           : "Resolved automatically by incident-orchestrator.",
       ),
     });

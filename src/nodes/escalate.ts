@@ -1,7 +1,7 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
 import { answeringReview } from "../graph/review-progress.js";
-import { finishRun, workNotes } from "./finish.js";
+import { finishRun, quotedNote, reviewerName, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
 /**
@@ -19,7 +19,7 @@ export function createEscalateNode(deps: OrchestratorDeps): GraphNode {
       work_notes: workNotes(
         state,
         note
-          ? `Escalated by ${note.reviewer} on review: ${note.note ?? ""}`
+          ? `Escalated by ${reviewerName(note.reviewer)} on review:${note.note ? `\n${quotedNote(note.note)}` : ""}`
           : "Escalated by incident-orchestrator: needs an expert.",
       ),
     });

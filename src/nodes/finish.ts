@@ -1,13 +1,47 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { buildResult } from "../graph/result.js";
+import { cleanNote, cleanReviewer } from "../review/answer.js";
+import { safeBlock, safeLine } from "../safety/index.js";
 import type { GraphState, GraphUpdate, TicketUpdate } from "../state/graph-state.js";
 
-/** Ends a run: the ticket update an outcome node chose, and the result document. */
+/** How long one field of ours may run in a work note (a root cause, an action's message, an error). */
+const MAX_FIELD_CHARS = 1_000;
+
+/**
+ * Ends a run: the ticket update an outcome node chose, and the result document. What goes to the
+ * ticket is made safe here, for every outcome node: work notes without control characters or
+ * secrets (their lines kept), the assignment group as one clean line.
+ */
 export function finishRun(state: GraphState, deps: OrchestratorDeps, ticket: TicketUpdate): GraphUpdate {
-  return { ticket_update: ticket, result: buildResult(state, deps.now()) };
+  const safeTicket: TicketUpdate = {
+    ...ticket,
+    work_notes: safeBlock(ticket.work_notes),
+    assignment_group: ticket.assignment_group === null ? null : safeLine(ticket.assignment_group) || null,
+  };
+  return { ticket_update: safeTicket, result: buildResult(state, deps.now()) };
 }
 
-/** A short RCA for the ticket's work notes. */
+/** A field of ticket, tool or reviewer text inside one line of a work note. */
+const field = (text: string, max: number = MAX_FIELD_CHARS) => safeLine(text, max);
+
+/**
+ * A reviewer's note inside work notes: its own lines, each quoted, so no line of it can pass for
+ * one of ours ("Decision: auto_close").
+ */
+export function quotedNote(note: string): string {
+  return cleanNote(note)
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
+}
+
+/** Who answered a review, as work notes name them. */
+export const reviewerName = (reviewer: string): string => cleanReviewer(reviewer);
+
+/**
+ * A short RCA for the ticket's work notes. Each line is ours; what it quotes (root cause, messages,
+ * reasoning, errors, reviewers) is one safe line, and a reviewer's note is quoted below its line.
+ */
 export function workNotes(state: GraphState, headline: string): string {
   const lines = [headline];
   if (state.classification) {
@@ -15,22 +49,22 @@ export function workNotes(state: GraphState, headline: string): string {
   }
   if (state.investigation) {
     lines.push(
-      `Root cause: ${state.investigation.root_cause} (evidence ${state.investigation.evidence_score.toFixed(2)})`,
+      `Root cause: ${field(state.investigation.root_cause)} (evidence ${state.investigation.evidence_score.toFixed(2)})`,
     );
   }
   const last = state.attempts.at(-1);
-  if (last) lines.push(`Action: ${last.action} → ${last.outcome}: ${last.message}`);
+  if (last) lines.push(`Action: ${last.action} → ${last.outcome}: ${field(last.message)}`);
   const decision = state.decisions.at(-1);
-  if (decision) lines.push(`Decision: ${decision.decision} — ${decision.reasoning}`);
-  for (const error of state.errors) lines.push(`Error in ${error.node}: ${error.message}`);
+  if (decision) lines.push(`Decision: ${decision.decision} — ${field(decision.reasoning)}`);
+  for (const error of state.errors) lines.push(`Error in ${error.node}: ${field(error.message)}`);
   for (const review of state.reviews) {
     const what =
       review.response === "edit" && review.action
-        ? `edit → ${review.action.action}`
+        ? `edit → ${field(review.action.action, 100)}`
         : review.response === "response" && review.note
-          ? `response: ${review.note}`
+          ? `response:\n${quotedNote(review.note)}`
           : review.response;
-    lines.push(`Review (${review.reason}) by ${review.reviewer} at ${review.at}: ${what}`);
+    lines.push(`Review (${review.reason}) by ${reviewerName(review.reviewer)} at ${review.at}: ${what}`);
   }
   return lines.join("\n");
 }

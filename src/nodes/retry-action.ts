@@ -1,6 +1,7 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
 import { routeAfterRetry } from "../graph/routing.js";
+import { safeLine } from "../safety/index.js";
 import { finishRun, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
@@ -13,10 +14,11 @@ export function createRetryActionNode(deps: OrchestratorDeps): GraphNode {
   return guarded(NODES.retryAction, async (state) => {
     if (routeAfterRetry(state, deps.config, deps.tools) !== "retry_in_flight") return {};
     const last = state.attempts.at(-1);
+    // The message and the execution id come from a tool: one safe line each.
     const headline =
       last?.outcome === "dry_run"
-        ? `Dry run: incident-orchestrator would retry (${last.message}).`
-        : `Retry in progress: ${last?.action ?? "remediation"} started ${last?.execution_id ?? ""}; verification pending.`;
+        ? `Dry run: incident-orchestrator would retry (${safeLine(last.message, 1_000)}).`
+        : `Retry in progress: ${last?.action ?? "remediation"} started ${safeLine(last?.execution_id ?? "", 200)}; verification pending.`;
     return finishRun(state, deps, {
       state: "In Progress",
       assignment_group: state.incident.assignment_group ?? null,

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { describeZodError } from "../errors.js";
+import { safeBlock, safeLine } from "../safety/index.js";
 import { isMutatingTool, type MutatingToolName } from "../tools/names.js";
 import { RetryAirflowDagInput, RetryAthenaQueryInput, RetryEmrInput, RetryGlueJobInput } from "../tools/schemas.js";
 import type { GraphState } from "../state/graph-state.js";
@@ -46,7 +47,7 @@ export function checkAnswer(raw: unknown, request: ReviewRequest): AnswerCheck {
     const allowed = request.editable_actions.join(", ") || "none";
     return {
       ok: false,
-      error: `invalid review answer: answer.args.action: "${action}" is not a remediation this incident's playbook may run (${allowed})`,
+      error: `invalid review answer: answer.args.action: "${safeLine(action, 100)}" is not a remediation this incident's playbook may run (${allowed})`,
     };
   }
   if ("idempotency_key" in args) {
@@ -63,7 +64,25 @@ export function checkAnswer(raw: unknown, request: ReviewRequest): AnswerCheck {
   return { ok: true, response: { ...response, args: { action, args: checked.data } } };
 }
 
-/** The review as the result keeps it. */
+/** A reviewer's name as state, work notes and the CLI show it: one line, at most this long. */
+export const MAX_REVIEWER_CHARS = 100;
+/** A reviewer's note as state and work notes keep it (the answer itself may be no longer). */
+export const MAX_NOTE_CHARS = 4_000;
+
+/**
+ * Who answered, as one clean line: a name cannot carry an escape sequence, a second line or a
+ * secret into the result or a work note. What is left when nothing printable was given: "unknown".
+ */
+export function cleanReviewer(name: string): string {
+  return safeLine(name, MAX_REVIEWER_CHARS) || "unknown";
+}
+
+/** A reviewer's note: its lines kept, control characters and secrets removed, capped. */
+export function cleanNote(note: string): string {
+  return safeBlock(note, MAX_NOTE_CHARS);
+}
+
+/** The review as the result keeps it; the reviewer's name and note are cleaned before they enter state. */
 export function reviewRecord(
   state: GraphState,
   request: ReviewRequest,
@@ -78,8 +97,8 @@ export function reviewRecord(
     attempt: runs ? request.attempt : null,
     response: response.type,
     action: response.type === "edit" ? response.args : null,
-    note: response.type === "response" ? response.args : null,
-    reviewer,
+    note: response.type === "response" ? cleanNote(response.args) : null,
+    reviewer: cleanReviewer(reviewer),
     at: at.toISOString(),
     errors_seen: state.errors.length,
     decisions_seen: state.decisions.length,

@@ -5,6 +5,7 @@
 import type { RemediationCheck } from "../actions/guardrails.js";
 import type { OrchestratorConfig } from "../config/schema.js";
 import { unresolvedErrors } from "../graph/review-progress.js";
+import { redactJson, safeLine, terminalJson } from "../safety/index.js";
 import type { Decision } from "../state/decision.js";
 import type { GraphState } from "../state/graph-state.js";
 import type { ActionRequest, ReviewReason } from "../state/review.js";
@@ -50,7 +51,7 @@ function whyPaused(input: DescribeInput): string {
   }
   if (reason === "approval") {
     const check = input.awaiting_approval_of;
-    const target = check?.permitted ? ` on ${check.resource.type} \`${check.resource.id}\`` : "";
+    const target = check?.permitted ? ` on ${check.resource.type} \`${oneLine(check.resource.id)}\`` : "";
     return `The guardrails allow \`${input.proposal.action}\`${target}, and \`remediation.require_approval\` asks a person to approve it before it starts.`;
   }
   const decision = input.decision ?? state.decisions.at(-1);
@@ -105,7 +106,8 @@ function proposalSection(input: DescribeInput): string {
     "### Proposed action",
     `Run \`${proposal.action}\` (attempt ${state.attempts.length + 1}; budget ${budget} for ${intent}) with:`,
     "```json",
-    JSON.stringify(proposal.args, null, 2),
+    // The arguments run as proposed; what the reviewer reads has their secrets redacted.
+    terminalJson(redactJson(proposal.args), 2),
     "```",
     config.remediation.dry_run ? "Dry run is on: accepting records what would run, and starts nothing." : "",
   ]
@@ -132,7 +134,10 @@ function answersSection(input: DescribeInput): string {
     .join("\n");
 }
 
-/** Ticket text and tool output are data: one line, no Markdown structure of their own. */
+/**
+ * Ticket text and tool output are data: one line (no Markdown structure of their own), no control
+ * characters or escape sequences, secrets redacted, capped (src/safety).
+ */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim().slice(0, 600);
+  return safeLine(text, 600);
 }
