@@ -42,7 +42,7 @@ for (const backend of backends) {
         expect(starts(first)).toBe(1);
 
         const again = await orchestratorOn(first).run(glueIncident);
-        expect(again.already_done).toBe(true);
+        expect(again).toMatchObject({ status: "completed", already_done: true });
         expect(starts(first)).toBe(1);
 
         const recurrence = await orchestratorOn(second).run(glueIncident, { threadId: "recurrence-2026-11-24" });

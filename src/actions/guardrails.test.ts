@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigSchema, type OrchestratorConfigInput } from "../config/schema.js";
 import type { Intent } from "../state/intents.js";
 import type { InvestigationState } from "../state/investigation.js";
+import type { Subject } from "../subject/subject.js";
 import { TOOL_NAMES, type MutatingToolName } from "../tools/names.js";
 import { checkRemediation, type RemediationCheckInput } from "./guardrails.js";
 
@@ -25,15 +26,51 @@ const investigation = (overrides: Partial<InvestigationState> = {}): Investigati
   ...overrides,
 });
 
+/** The incident is about these resources (one of each kind the cases below act on). */
+const subject: Subject = {
+  named: [
+    { type: "glue_job", id: "etl_orders_daily", source: "short_description" },
+    { type: "dag", id: "daily_sales", source: "cmdb_ci" },
+    { type: "athena_workgroup", id: "analytics", source: "alert" },
+    { type: "emr_cluster", id: "j-ABC", source: "alert" },
+  ],
+  mentioned: [{ type: "glue_job", id: "etl_payroll_daily", source: "description" }],
+};
+
+/** Arguments that name a resource, for proposals written with a resource only. */
+const ARGUMENT_FOR: Record<string, string> = { glue_job: "job_name", dag: "dag_id", emr_cluster: "cluster_id" };
+
+/**
+ * The checks below are about playbooks, allow-lists and budgets: unless a case says otherwise, the
+ * proposal is aimed at the incident's subject (the tests of not_the_subject pass their own subject).
+ */
+function withSubject(input: RemediationCheckInput): RemediationCheckInput {
+  const proposal = input.proposal;
+  if (!proposal || proposal.args || !proposal.resource) return input;
+  const key = ARGUMENT_FOR[proposal.resource.type];
+  const args = key ? { [key]: proposal.resource.id } : {};
+  const named =
+    proposal.resource.type === "athena_workgroup" || !key
+      ? input.subject.named
+      : [
+          ...input.subject.named.filter((resource) => resource.type !== proposal.resource?.type),
+          { type: proposal.resource.type, id: proposal.resource.id, source: "alert" as const },
+        ];
+  return { ...input, proposal: { ...proposal, args }, subject: { ...input.subject, named } };
+}
+
 const check = (overrides: Partial<RemediationCheckInput> = {}) =>
-  checkRemediation({
-    intent: "glue_etl_failure",
-    investigation: investigation(),
-    attempts_used: 0,
-    config: config(),
-    available_tools: new Set<string>(TOOL_NAMES),
-    ...overrides,
-  });
+  checkRemediation(
+    withSubject({
+      intent: "glue_etl_failure",
+      investigation: investigation(),
+      attempts_used: 0,
+      config: config(),
+      available_tools: new Set<string>(TOOL_NAMES),
+      subject,
+      ...overrides,
+    }),
+  );
 
 describe("checkRemediation", () => {
   it("permits an allow-listed transient retry within budget", () => {
@@ -45,14 +82,64 @@ describe("checkRemediation", () => {
   });
 
   it("permits each intent's playbook remediation on its own resource type", () => {
-    const cases: [Intent, NonNullable<InvestigationState["resource"]>, MutatingToolName][] = [
-      ["dag_failure", { type: "dag", id: "daily_sales" }, "retry_airflow_dag"],
-      ["athena_failure", { type: "athena_workgroup", id: "analytics" }, "retry_athena_query"],
+    const cases: [Intent, NonNullable<InvestigationState["resource"]>, MutatingToolName, Record<string, unknown>][] = [
+      ["dag_failure", { type: "dag", id: "daily_sales" }, "retry_airflow_dag", { dag_id: "daily_sales" }],
+      ["athena_failure", { type: "athena_workgroup", id: "analytics" }, "retry_athena_query", { query_id: "q-1" }],
     ];
-    for (const [intent, resource, action] of cases) {
-      const result = check({ intent, investigation: investigation({ recommended_action: action, resource }) });
+    for (const [intent, resource, action, action_args] of cases) {
+      const result = check({
+        intent,
+        investigation: investigation({ recommended_action: action, resource, action_args }),
+      });
       expect(result).toMatchObject({ permitted: true, action, resource });
     }
+  });
+
+  it("refuses a resource the ticket only mentions, or one it does not name at all (not_the_subject)", () => {
+    const payroll = investigation({
+      action_args: { job_name: "etl_payroll_daily" },
+      resource: { type: "glue_job", id: "etl_payroll_daily" },
+    });
+    expect(check({ investigation: payroll })).toMatchObject({
+      permitted: false,
+      reason: "not_the_subject",
+      message: expect.stringContaining('the incident is about Glue job "etl_orders_daily"'),
+    });
+    const emr = check({
+      intent: "emr_failure",
+      config: config({ intent_tools: { emr_failure: ["get_emr_logs", "retry_emr"] } }),
+      investigation: investigation({
+        recommended_action: "retry_emr",
+        action_args: { cluster_id: "j-2AXXXXXXGAPLF", step_id: "s-1XXXXXXXXXXA" },
+        resource: { type: "emr_cluster", id: "j-2AXXXXXXGAPLF" },
+      }),
+    });
+    expect(emr).toMatchObject({ permitted: false, reason: "not_the_subject" });
+    expect(emr).toMatchObject({ message: expect.stringContaining('the incident is about EMR cluster "j-ABC"') });
+  });
+
+  it("refuses when the ticket's subject fields name two resources of the kind (not_the_subject)", () => {
+    const two: Subject = {
+      named: [...subject.named, { type: "glue_job", id: "etl_orders_hourly", source: "cmdb_ci" }],
+      mentioned: [],
+    };
+    expect(check({ subject: two })).toMatchObject({
+      permitted: false,
+      reason: "not_the_subject",
+      message: expect.stringContaining("several Glue jobs (etl_orders_daily, etl_orders_hourly)"),
+    });
+  });
+
+  it("refuses even a person's approval on another resource: approval replaces only the cause check", () => {
+    const edited = check({
+      approved_by_person: true,
+      proposal: {
+        action: "retry_glue_job",
+        args: { job_name: "etl_payroll_daily" },
+        resource: { type: "glue_job", id: "etl_payroll_daily" },
+      },
+    });
+    expect(edited).toMatchObject({ permitted: false, reason: "not_the_subject" });
   });
 
   it("refuses when nothing is recommended (no_remediation)", () => {
@@ -102,17 +189,22 @@ describe("checkRemediation", () => {
   });
 
   it("refuses every remediation with the default (empty) allow-lists", () => {
-    const cases: [Intent, NonNullable<InvestigationState["resource"]>, MutatingToolName][] = [
-      ["glue_etl_failure", { type: "glue_job", id: "etl_orders_daily" }, "retry_glue_job"],
-      ["dag_failure", { type: "dag", id: "daily_sales" }, "retry_airflow_dag"],
-      ["athena_failure", { type: "athena_workgroup", id: "analytics" }, "retry_athena_query"],
-      ["emr_failure", { type: "emr_cluster", id: "j-ABC" }, "retry_emr"],
+    const cases: [Intent, NonNullable<InvestigationState["resource"]>, MutatingToolName, Record<string, unknown>][] = [
+      [
+        "glue_etl_failure",
+        { type: "glue_job", id: "etl_orders_daily" },
+        "retry_glue_job",
+        { job_name: "etl_orders_daily" },
+      ],
+      ["dag_failure", { type: "dag", id: "daily_sales" }, "retry_airflow_dag", { dag_id: "daily_sales" }],
+      ["athena_failure", { type: "athena_workgroup", id: "analytics" }, "retry_athena_query", { query_id: "q-1" }],
+      ["emr_failure", { type: "emr_cluster", id: "j-ABC" }, "retry_emr", { cluster_id: "j-ABC", step_id: "s-1" }],
     ];
-    for (const [intent, resource, action] of cases) {
+    for (const [intent, resource, action, action_args] of cases) {
       const result = check({
         intent,
         config: ConfigSchema.parse({}),
-        investigation: investigation({ recommended_action: action, resource }),
+        investigation: investigation({ recommended_action: action, resource, action_args }),
       });
       expect(result).toMatchObject({ permitted: false, reason: "not_allow_listed" });
     }
@@ -211,7 +303,10 @@ describe("checkRemediation with a proposal", () => {
   it("permits another playbook remediation proposed in place of the investigation's", () => {
     const dag = { type: "dag" as const, id: "daily_sales" };
     expect(
-      check({ intent: "batch_auto_recovery_failed", proposal: { action: "retry_airflow_dag", resource: dag } }),
+      check({
+        intent: "batch_auto_recovery_failed",
+        proposal: { action: "retry_airflow_dag", args: { dag_id: "daily_sales" }, resource: dag },
+      }),
     ).toEqual({ permitted: true, action: "retry_airflow_dag", resource: dag });
   });
 

@@ -9,6 +9,8 @@
 import type { AllowList, OrchestratorConfig } from "../config/schema.js";
 import type { Intent } from "../state/intents.js";
 import type { InvestigationState, Resource } from "../state/investigation.js";
+import { checkSubjectBinding } from "../subject/binding.js";
+import type { Subject } from "../subject/subject.js";
 import { isMutatingTool, type MutatingToolName } from "../tools/names.js";
 import { matchesAllowList } from "./allow-list.js";
 
@@ -18,6 +20,7 @@ export type RemediationRefusalReason =
   | "not_in_playbook"
   | "tool_unavailable"
   | "non_transient_cause"
+  | "not_the_subject"
   | "not_allow_listed"
   | "budget_exhausted";
 
@@ -34,7 +37,9 @@ export interface RemediationCheckInput {
   /** Tool names the connected MCP servers offer right now. */
   available_tools: ReadonlySet<string>;
   /** The remediation to check, when it is not the investigation's (a reviewer edited it). */
-  proposal?: { action: string | null; resource: Resource | null };
+  proposal?: { action: string | null; args?: Readonly<Record<string, unknown>>; resource: Resource | null };
+  /** What the incident is about (src/subject): the only resources a remediation may target. */
+  subject: Subject;
   /**
    * A person approved this attempt. Their judgement replaces the analysis's verdict on the cause
    * (the transient-cause check); the playbook, the tool, the allow-list and the budget still hold.
@@ -100,6 +105,9 @@ export function checkRemediation(input: RemediationCheckInput): RemediationCheck
       `${action} acts on a ${expectedType}, but the target is ${resource.type} "${resource.id}".`,
     );
   }
+  const args = (input.proposal ? input.proposal.args : investigation.action_args) ?? {};
+  const binding = checkSubjectBinding(input.subject, action, args, resource);
+  if (!binding.bound) return refuse("not_the_subject", binding.message);
   const listName = ALLOW_LIST_FOR_RESOURCE[resource.type];
   if (!matchesAllowList(resource.id, config.remediation.allow_list[listName])) {
     return refuse(

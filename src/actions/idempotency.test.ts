@@ -44,6 +44,7 @@ describe("idempotencyKey", () => {
 
   it("always satisfies the tools' idempotency_key rules and is deterministic (property)", () => {
     const arbitraryParts = fc.record({
+      thread_id: fc.string(),
       sys_id: fc.string(),
       action: fc.string(),
       resource_id: fc.string(),

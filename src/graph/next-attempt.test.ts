@@ -133,19 +133,28 @@ describe("nextAttempt", () => {
     });
 
     it("comes from an edit, whose action becomes the proposal and whose arguments name the resource", () => {
-      const edited = { action: "retry_glue_job", args: { job_name: "SPENDING_POTS_V2" } };
+      const edited = { action: "retry_glue_job", args: { job_name: "SPENDING_POTS", arguments: { "--day": "1" } } };
       const state = glue({ reviews: [review({ response: "edit", action: edited, attempt: 1 })] });
       expect(nextAttempt(state, byIntent, tools)).toMatchObject({
-        proposal: { ...edited, resource: { type: "glue_job", id: "SPENDING_POTS_V2" } },
+        proposal: { ...edited, resource: { type: "glue_job", id: "SPENDING_POTS" } },
         approved_by_person: true,
-        check: { permitted: true, resource: { type: "glue_job", id: "SPENDING_POTS_V2" } },
+        check: { permitted: true, resource: { type: "glue_job", id: "SPENDING_POTS" } },
         awaiting_approval: false,
       });
     });
 
+    it("does not get an edit aimed at another resource than the incident's subject through", () => {
+      const edited = { action: "retry_glue_job", args: { job_name: "SPENDING_POTS_V2" } };
+      const state = glue({ reviews: [review({ response: "edit", action: edited, attempt: 1 })] });
+      expect(nextAttempt(state, byIntent, tools).check).toMatchObject({ permitted: false, reason: "not_the_subject" });
+    });
+
     it("does not get an edited resource off the allow-list through", () => {
       const edited = { action: "retry_glue_job", args: { job_name: "PAYROLL" } };
-      const state = glue({ reviews: [review({ response: "edit", action: edited, attempt: 1 })] });
+      const state = glue({
+        incident: { sys_id: "INC002", short_description: "Glue job PAYROLL failed" },
+        reviews: [review({ response: "edit", action: edited, attempt: 1 })],
+      });
       expect(nextAttempt(state, config, tools).check).toMatchObject({ permitted: false, reason: "not_allow_listed" });
     });
   });

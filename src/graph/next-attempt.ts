@@ -8,6 +8,7 @@ import { checkRemediation, type RemediationCheck } from "../actions/guardrails.j
 import { currentProposal, type Proposal } from "../actions/proposal.js";
 import type { OrchestratorConfig } from "../config/schema.js";
 import type { GraphState } from "../state/graph-state.js";
+import { resolveSubject } from "../subject/resolve.js";
 import type { ToolRegistry } from "../tools/registry.js";
 import { attemptsUsed } from "./attempts.js";
 
@@ -48,6 +49,8 @@ export function nextAttempt(
         config,
         available_tools: new Set(tools.keys()),
         proposal: proposal ?? { action: null, resource: null },
+        // A thread checkpointed before subjects were recorded has none: the same pure function gives it.
+        subject: state.subject ?? resolveSubject(state.incident),
         approved_by_person,
       })
     : null;

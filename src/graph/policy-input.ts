@@ -30,6 +30,7 @@ export function policyInputFrom(state: GraphState, config: OrchestratorConfig, t
     last_action: last ? { action: last.action, outcome: last.outcome } : null,
     attempts_used: used,
     budget: config.remediation.budgets[intent],
+    ...(investigation?.subject_conflict ? { subject_conflict: investigation.subject_conflict } : {}),
     run_error: errors.length > 0 ? errors.map((error) => `${error.node}: ${error.message}`).join("; ") : null,
   };
 }

@@ -8,6 +8,7 @@ import type { Entities } from "../state/classification.js";
 import type { Incident } from "../state/incident.js";
 import type { Intent } from "../state/intents.js";
 import type { InvestigationState } from "../state/investigation.js";
+import type { Subject } from "../subject/subject.js";
 import type { ToolRegistry } from "../tools/registry.js";
 import { analyzeRun } from "./analyzers/index.js";
 import { planFollowUps } from "./follow-ups.js";
@@ -21,6 +22,8 @@ export interface InvestigateInput {
   incident: Incident;
   tools: ToolRegistry;
   config: OrchestratorConfig;
+  /** What the incident is about (src/subject); evidence about anything else is context. */
+  subject?: Subject;
   /** "Today" for tickets without a date; defaults to the current time. */
   now?: Date;
 }
@@ -42,5 +45,6 @@ export async function investigate(input: InvestigateInput): Promise<Investigatio
     analyses: runs.map((run) => analyzeRun(run, intent)),
     intent_tools: config.intent_tools[intent],
     skipped: plan.skipped,
+    ...(input.subject ? { subject: input.subject } : {}),
   });
 }

@@ -24,8 +24,11 @@ import { labelled } from "./analyzers/common.js";
 import { DEFAULT_INTENT_TOOLS } from "../config/schema.js";
 import type { Intent } from "../state/intents.js";
 import type { CauseKind, Finding, InvestigationState, JsonObject } from "../state/investigation.js";
+import { checkSubjectBinding } from "../subject/binding.js";
+import type { Subject } from "../subject/subject.js";
 import { isReadOnlyTool, type ReadOnlyToolName } from "../tools/names.js";
 import { isAfter } from "./dates.js";
+import { aboutSubject, linkedGlueJobs, type Aboutness } from "./subject-evidence.js";
 import { evidenceScore } from "./evidence.js";
 import type { Analysis, Remediation, SkippedCall, ToolRun } from "./types.js";
 
@@ -61,6 +64,13 @@ export interface SynthesizeInput {
   intent_tools?: readonly string[];
   /** Playbook tools that could not be called, to explain an empty investigation. */
   skipped?: readonly SkippedCall[];
+  /**
+   * What the incident is about (src/subject). With it, evidence about other resources is context:
+   * it never leads over the subject's own non-transient evidence, never closes the ticket as
+   * recovered, and a remediation aimed anywhere but the subject is not recommended. Without it
+   * (unit tests of the reasoning alone) every analysis counts as the subject's.
+   */
+  subject?: Subject;
 }
 
 interface Conclusion {
@@ -117,9 +127,15 @@ class Reasoner {
   constructor(
     private readonly intent: Intent,
     private readonly usable: readonly Analysis[],
+    /** Whether each analysis is about the subject, another resource, or cannot tell. */
+    private readonly about: (analysis: Analysis) => Aboutness,
+    /** Glue jobs the DAG's own evidence (its task log, or the ticket's subject fields) ties to it; null: any. */
+    private readonly linkedGlue: (analysis: Analysis) => boolean,
   ) {
     this.primary = PRIMARY_TOOLS[intent];
   }
+
+  private isContext = (analysis: Analysis): boolean => this.about(analysis) === "other";
 
   isPrimary = (tool: string): boolean => this.primary.includes(tool);
 
@@ -135,7 +151,9 @@ class Reasoner {
 
   recovered(): Conclusion | null {
     const candidates = this.strongestFirst(
-      this.usable.filter((a) => this.isPrimary(a.tool) && a.recovered && a.cause_kind === "recovered"),
+      this.usable.filter(
+        (a) => this.isPrimary(a.tool) && a.recovered && a.cause_kind === "recovered" && !this.isContext(a),
+      ),
     );
     for (const candidate of candidates) {
       const laterFailure = this.usable.some(
@@ -148,9 +166,13 @@ class Reasoner {
 
   dagFailedBecauseOfGlue(): Conclusion | null {
     if (this.intent !== "dag_failure") return null;
-    const dag = this.usable.find((a) => a.tool === "get_mwaa_logs" && isOpenFailure(a));
-    const glue = this.strongestFirst(this.usable.filter((a) => a.tool === "get_glue_logs" && isOpenFailure(a)))[0];
-    if (!dag || !glue || glue.root_cause === null) return null;
+    const dag = this.usable.find((a) => a.tool === "get_mwaa_logs" && isOpenFailure(a) && !this.isContext(a));
+    // The DAG's own non-transient failure (a KeyError in its task) is the cause, whatever another job did.
+    if (!dag || dag.cause_kind === "non_transient") return null;
+    const glue = this.strongestFirst(
+      this.usable.filter((a) => a.tool === "get_glue_logs" && isOpenFailure(a) && this.linkedGlue(a)),
+    )[0];
+    if (!glue || glue.root_cause === null) return null;
     const transient = glue.cause_kind === "transient";
     return {
       root_cause: `${dag.root_cause ?? dag.summary}; its Glue job failed: ${glue.root_cause}`,
@@ -169,7 +191,10 @@ class Reasoner {
   /** Recovery is only ever concluded by recovered(); here it is no explanation of a failure. */
   strongest(): Conclusion | null {
     const explaining = this.usable.filter((a) => a.root_cause !== null && a.cause_kind !== "recovered");
-    const lead = this.strongestFirst(explaining)[0];
+    // The subject's own evidence leads; another resource's explains the failure only when the
+    // subject's says nothing (and then its remediation is not the subject's, so none is recommended).
+    const own = explaining.filter((a) => !this.isContext(a));
+    const lead = this.strongestFirst(own)[0] ?? this.strongestFirst(explaining)[0];
     return lead ? fromAnalysis(lead) : null;
   }
 
@@ -258,16 +283,38 @@ export function synthesize(input: SynthesizeInput): InvestigationState {
   const usable = runs
     .map((run, index) => (run.error === null ? input.analyses[index] : undefined))
     .filter((analysis): analysis is Analysis => analysis !== undefined);
-  const reasoner = new Reasoner(intent, usable);
+  const runOf = new Map<Analysis, ToolRun>();
+  runs.forEach((run, index) => {
+    const analysis = input.analyses[index];
+    if (run.error === null && analysis !== undefined) runOf.set(analysis, run);
+  });
+  const subject = input.subject;
+  const about = (analysis: Analysis): Aboutness => {
+    const run = runOf.get(analysis);
+    return subject && run ? aboutSubject(run, subject, intent) : "subject";
+  };
+  const linked = subject ? linkedGlueJobs(runs, subject) : null;
+  const linkedGlue = (analysis: Analysis): boolean => {
+    const job = runOf.get(analysis)?.args.job_name;
+    return linked === null || (typeof job === "string" && linked.has(job));
+  };
+  const reasoner = new Reasoner(intent, usable, about, linkedGlue);
   const conclusion = reasoner.conclude();
   const cause_kind: CauseKind = conclusion?.cause_kind ?? "undetermined";
-  const remediation =
+  const candidate =
     conclusion !== null &&
     cause_kind === "transient" &&
     conclusion.remediation !== null &&
     tools.includes(conclusion.remediation.action)
       ? conclusion.remediation
       : null;
+  // A remediation aimed at anything but the subject is never recommended; the conflict goes to a person.
+  const binding =
+    candidate && subject
+      ? checkSubjectBinding(subject, candidate.action, candidate.args, candidate.resource)
+      : { bound: true as const };
+  const remediation = binding.bound ? candidate : null;
+  const subject_conflict = binding.bound ? null : binding.message;
 
   const evidence_score = evidenceScore({
     runs,
@@ -278,9 +325,10 @@ export function synthesize(input: SynthesizeInput): InvestigationState {
     all: usable,
     isPrimaryTool: reasoner.isPrimary,
   });
-  const root_cause = conclusion
+  const explained = conclusion
     ? rootCauseText(conclusion)
     : `No conclusive evidence: ${usable.map((analysis) => clipSummary(analysis.summary)).join("; ") || "the tools found nothing"}`;
+  const root_cause = subject_conflict ? `${explained}. No automatic action: ${subject_conflict}` : explained;
 
   return {
     findings,
@@ -291,5 +339,6 @@ export function synthesize(input: SynthesizeInput): InvestigationState {
     cause_kind,
     action_args: remediation?.args ?? null,
     resource: remediation?.resource ?? null,
+    ...(subject_conflict ? { subject_conflict } : {}),
   };
 }

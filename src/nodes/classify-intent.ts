@@ -1,14 +1,20 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
 import { ClassifierOutputSchema } from "../state/classification.js";
+import { anchorToSubject, resolveSubject } from "../subject/index.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
-/** Intent Classifier Agent: intent, confidence, reasoning and the entities the tools need. */
+/**
+ * Intent Classifier Agent: intent, confidence, reasoning and the entities the tools need. Which
+ * resource the incident is about is decided by our own code (src/subject), never by the classifier,
+ * and the classification is kept about that resource.
+ */
 export function createClassifyIntentNode(deps: OrchestratorDeps): GraphNode {
   return guarded(NODES.classifyIntent, async (state) => {
     const started_at = state.started_at ?? deps.now().toISOString();
+    const subject = resolveSubject(state.incident);
     // A classifier's output is data: validated like any other boundary.
-    const classification = ClassifierOutputSchema.parse(await deps.classifier.classify(state.incident));
-    return { started_at, classification };
+    const output = ClassifierOutputSchema.parse(await deps.classifier.classify(state.incident));
+    return { started_at, subject, classification: anchorToSubject(output, subject) };
   });
 }

@@ -1,6 +1,7 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
 import { investigate } from "../investigation/index.js";
+import { resolveSubject } from "../subject/index.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
 /** Investigator Agent: the intent's playbook of read-only tools, in parallel, then deterministic analysis. */
@@ -13,6 +14,7 @@ export function createInvestigateNode(deps: OrchestratorDeps): GraphNode {
       incident: state.incident,
       tools: deps.tools,
       config: deps.config,
+      subject: state.subject ?? resolveSubject(state.incident),
     });
     return { investigation };
   });

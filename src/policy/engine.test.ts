@@ -59,6 +59,16 @@ describe("decide: rule 1, run_error", () => {
   });
 });
 
+describe("decide: rule 1, subject_conflict", () => {
+  it("sends a run whose evidence would act on another resource to human_review, saying why", () => {
+    const conflict = 'The remediation targets Glue job "payroll", but the incident is about Glue job "orders".';
+    const decision = run({ ...retryable, subject_conflict: conflict });
+    expect(decision.decision).toBe("human_review");
+    expect(decision.reasoning).toContain(`No automatic action: ${conflict}`);
+    expect(run(retryable).decision).toBe("auto_retry");
+  });
+});
+
 describe("decide: rule 2, overrides", () => {
   it("applies the default overrides whatever the scores", () => {
     expect(run({ ...verifiedRetry, intent: "access_denied" })).toMatchObject({

@@ -1,6 +1,8 @@
 /**
  * The policy engine: deterministic rules, never a model. Rules, first match wins:
  *   1. run_error                        → human_review
+ *      subject_conflict                 → human_review (the evidence would act on another resource
+ *                                          than the incident's subject; a person says which)
  *   2. policy.overrides[intent]         → that decision (an auto_close/auto_retry override only when
  *                                          its safety preconditions hold, else human_review)
  *   3. verified fix, all gates, score ≥ thresholds.auto_close → auto_close
@@ -167,6 +169,9 @@ export function decide(input: PolicyInput, policy: PolicyConfig): Decision {
 
   if (input.run_error !== null) {
     return make("human_review", `An error interrupted the run: ${input.run_error} → human_review (${scoreText})`);
+  }
+  if (input.subject_conflict !== undefined) {
+    return make("human_review", `No automatic action: ${input.subject_conflict} → human_review (${scoreText})`);
   }
 
   const override = policy.overrides[input.intent];

@@ -35,6 +35,8 @@ export const PolicyInputSchema = z.strictObject({
   attempts_used: z.number().int().min(0),
   budget: z.number().int().min(0),
   run_error: z.string().nullable(),
+  /** The evidence points at a remediation of another resource than the incident's subject (src/subject). */
+  subject_conflict: z.string().optional(),
 });
 export type PolicyInput = z.infer<typeof PolicyInputSchema>;
 

@@ -114,6 +114,7 @@ describe("reviewRequestFor: the proposal", () => {
 
   it("does not propose a remediation on a resource off the allow-list, and says why", () => {
     const state = glue({
+      incident: { sys_id: "INC002", short_description: "Glue job PAYROLL failed" },
       investigation: investigation({
         cause_kind: "non_transient",
         action_args: { job_name: "PAYROLL" },
@@ -133,7 +134,7 @@ describe("reviewRequestFor: the proposal", () => {
   });
 
   it("proposes the action a reviewer edited in, in place of the investigation's", () => {
-    const edited = { action: "retry_glue_job", args: { job_name: "SPENDING_POTS_V2" } };
+    const edited = { action: "retry_glue_job", args: { job_name: "SPENDING_POTS", arguments: { "--day": "1" } } };
     const state = glue({
       attempts: [attempt("failed", 1)],
       decisions: [decision("human_review"), decision("human_review")],

@@ -11,6 +11,7 @@ import { IncidentSchema } from "./incident.js";
 import { InvestigationStateSchema } from "./investigation.js";
 import { OrchestrationResultSchema, RunErrorSchema } from "./result.js";
 import { ReviewRecordSchema } from "./review.js";
+import { SubjectSchema } from "../subject/subject.js";
 
 const appended = <T extends z.ZodType>(item: T) =>
   z.array(item).register(registry, {
@@ -32,6 +33,8 @@ export const GraphStateSchema = z.object({
   incident: IncidentSchema,
   /** ISO time the run started; set by the first node when the caller does not. */
   started_at: z.string().nullable().default(null),
+  /** The resources the incident is about (src/subject): remediation only ever targets these. */
+  subject: SubjectSchema.nullable().default(null),
   classification: ClassifierOutputSchema.nullable().default(null),
   investigation: InvestigationStateSchema.nullable().default(null),
   attempts: appended(ActionAttemptSchema),

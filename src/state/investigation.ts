@@ -44,5 +44,10 @@ export const InvestigationStateSchema = InvestigationSchema.extend({
   /** Arguments for `recommended_action` (without the idempotency key, which the action node adds). */
   action_args: JsonObjectSchema.nullable(),
   resource: ResourceSchema.nullable(),
+  /**
+   * Why no remediation is recommended although the evidence suggests one: it would act on another
+   * resource than the incident's subject. The policy engine sends such a run to a person.
+   */
+  subject_conflict: z.string().optional(),
 });
 export type InvestigationState = z.infer<typeof InvestigationStateSchema>;

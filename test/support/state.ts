@@ -13,6 +13,7 @@ export function stateWith(overrides: Partial<GraphState> = {}): GraphState {
   return {
     incident: { sys_id: "INC001", short_description: "Job SPENDING_POTS has failed Glue ETL failure" },
     started_at: "2026-11-23T06:00:00.000Z",
+    subject: null,
     classification: null,
     investigation: null,
     attempts: [],

@@ -94,12 +94,22 @@ export function parseOutput<S extends z.ZodType>(
 
 const ERRORISH = /error|exception|failed|failure|traceback|fatal|killed|denied/i;
 
+/** A line the program logged as information ("{fx_rates.py:60} INFO - …"): it reports, it did not fail. */
+const INFORMATIONAL = /(?:^|[\s}\]])(?:INFO|DEBUG|TRACE)\s+-\s/;
+
 /**
- * The log line that best explains a failure: the first one our cause patterns recognise, else the
- * last one that looks like an error, else null.
+ * The log line that best explains a failure: among the lines our cause patterns recognise, a
+ * non-transient one first (as across texts: a KeyError is not fixed by a re-run, whatever else the
+ * log says), and lines the program logged as information only when nothing else is recognised;
+ * else the last one that looks like an error, else null.
  */
 export function evidenceLine(lines: readonly string[]): string | null {
-  const known = lines.find((line) => classifyFailureText(line).kind !== "undetermined");
+  const recognised = lines
+    .map((line) => ({ line, kind: classifyFailureText(line).kind }))
+    .filter((entry) => entry.kind !== "undetermined");
+  const failing = recognised.filter((entry) => !INFORMATIONAL.test(entry.line));
+  const candidates = failing.length > 0 ? failing : recognised;
+  const known = (candidates.find((entry) => entry.kind === "non_transient") ?? candidates[0])?.line;
   if (known !== undefined) return known;
   const errorish = lines.filter((line) => ERRORISH.test(line));
   return errorish.at(-1) ?? null;
