@@ -1,5 +1,26 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyFailureText, classifyFailureTexts } from "./cause-patterns.js";
+import { z } from "zod";
+import { classifyFailureText, classifyFailureTexts, knownFailureTypes } from "./cause-patterns.js";
+
+const Kind = z.enum(["transient", "non_transient", "undetermined"]);
+const Expectation = z.strictObject({ text: z.string().min(1), expected_kind: Kind, expected_label: z.string() });
+/** Real failure texts with their public source, labelled from that source before the classifier ran on them. */
+const RealTexts = z.strictObject({
+  description: z.string(),
+  cases: z.array(
+    Expectation.extend({
+      id: z.string(),
+      source_url: z.url(),
+      note: z.string().optional(),
+      hostile_variant: Expectation.optional(),
+    }),
+  ),
+});
+const real = RealTexts.parse(
+  JSON.parse(readFileSync(new URL("./real-failure-texts.fixture.json", import.meta.url), "utf8")),
+).cases;
 
 const cases: [string, "transient" | "non_transient", string][] = [
   // timeouts
@@ -130,7 +151,154 @@ const cases: [string, "transient" | "non_transient", string][] = [
   ],
   ["0 files found under input prefix", "non_transient", "missing source data"],
   ["ERROR: input path is empty", "non_transient", "missing source data"],
+  ["EntityNotFoundException: Table 'db.t' not found", "non_transient", "missing source data"],
+  // bad data
+  ["ValueError: invalid literal for int() with base 10: 'N/A'", "non_transient", "bad data"],
+  ['INVALID_FUNCTION_ARGUMENT: Invalid format: "n/a"', "non_transient", "bad data"],
+  ['java.lang.NumberFormatException: For input string: "abc"', "non_transient", "bad data"],
+  // types that phrases never caught
+  ["airflow.exceptions.AirflowTaskTimeout: Timeout, PID: 8814", "transient", "timeout"],
+  [
+    'botocore.exceptions.ReadTimeoutError: Read timeout on endpoint URL: "https://glue.us-east-1.amazonaws.com/"',
+    "transient",
+    "timeout",
+  ],
+  ["EXCEEDED_TIME_LIMIT: Query exceeded the maximum execution time limit", "transient", "timeout"],
+  ["airflow.exceptions.AirflowTaskTerminated: Task received SIGTERM signal", "transient", "task killed"],
 ];
+
+describe("classifyFailureText on real failure texts (real-failure-texts.fixture.json)", () => {
+  it("has at least 40 real texts, a hostile variant for each transient one, and every label", () => {
+    expect(real.length).toBeGreaterThanOrEqual(40);
+    const transient = real.filter((entry) => entry.expected_kind === "transient");
+    expect(transient.every((entry) => entry.hostile_variant !== undefined)).toBe(true);
+    const labels = new Set(real.map((entry) => entry.expected_label));
+    for (const label of ["throttling", "timeout", "memory", "capacity", "task killed", "access denied"]) {
+      expect(labels, label).toContain(label);
+    }
+    for (const label of ["missing source data", "syntax error", "bad data", "code error", "invalid configuration"]) {
+      expect(labels, label).toContain(label);
+    }
+  });
+
+  it.each(real.map((entry) => [entry.id, entry] as const))("%s", (_id, entry) => {
+    expect(classifyFailureText(entry.text)).toEqual({ kind: entry.expected_kind, label: entry.expected_label });
+  });
+
+  it.each(real.flatMap((entry) => (entry.hostile_variant ? [[entry.id, entry.hostile_variant] as const] : [])))(
+    "%s inside quoted data of a non-transient error",
+    (_id, hostile) => {
+      expect(classifyFailureText(hostile.text)).toEqual({ kind: hostile.expected_kind, label: hostile.expected_label });
+    },
+  );
+});
+
+describe("quoted data is not a cause (issue 9, finding 3)", () => {
+  it.each(["Connection reset by peer", "timed out", "Rate exceeded", "zombie", "ThrottlingException", "SIGTERM"])(
+    "ValueError: invalid literal … '%s' is bad data, not a transient cause",
+    (words) => {
+      expect(classifyFailureText(`ValueError: invalid literal for int() with base 10: '${words}'`)).toEqual({
+        kind: "non_transient",
+        label: "bad data",
+      });
+    },
+  );
+
+  it("reads Athena's INVALID_FUNCTION_ARGUMENT with a quoted value as bad data", () => {
+    expect(classifyFailureText('INVALID_FUNCTION_ARGUMENT: Invalid format: "Rate exceeded"')).toEqual({
+      kind: "non_transient",
+      label: "bad data",
+    });
+  });
+
+  it("gives no cause to text that is only quoted data or a data sample", () => {
+    expect(classifyFailureText("Rejecting record description='This job merely timed out'").kind).toBe("undetermined");
+    expect(classifyFailureText("Bad row: 7,Connection reset by peer,2024-01-01").kind).toBe("undetermined");
+    expect(classifyFailureText('{"tool": "get_glue_logs", "state": "TIMEOUT", "error": "Rate exceeded"}').kind).toBe(
+      "undetermined",
+    );
+  });
+
+  it("still reads causes that are the error's own words", () => {
+    expect(
+      classifyFailureText("pyspark.sql.utils.AnalysisException: u'Path does not exist: s3://raw/x/dt=2024-01-01;'"),
+    ).toEqual({
+      kind: "non_transient",
+      label: "missing source data",
+    });
+    expect(
+      classifyFailureText(
+        "requests.exceptions.ConnectionError: ('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))",
+      ),
+    ).toEqual({ kind: "transient", label: "network error" });
+    expect(classifyFailureText("COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved").kind).toBe("non_transient");
+  });
+
+  it("lets a known type decide over the phrases of the other kind", () => {
+    // A transient phrase in the message of a non-transient type.
+    expect(classifyFailureText("TypeError: timed out must be an int, not str")).toEqual({
+      kind: "non_transient",
+      label: "code error",
+    });
+    // A non-transient phrase in the message of a transient type.
+    expect(classifyFailureText("java.net.SocketTimeoutException: Read timed out (Unrecognized response)")).toEqual({
+      kind: "transient",
+      label: "timeout",
+    });
+    // Both kinds of type on one line: non-transient wins.
+    expect(classifyFailureText("ThrottlingException while handling KeyError: 'x'").kind).toBe("non_transient");
+  });
+
+  it("ignores the program source a stack trace quotes", () => {
+    expect(classifyFailureText("    raise ValueError(f'bad {x}')")).toEqual({
+      kind: "undetermined",
+      label: "unrecognised",
+    });
+    expect(
+      classifyFailureText(
+        "    raise AirflowTaskTimeout(self.error_message)\nairflow.exceptions.AirflowTaskTimeout: Timeout",
+      ).label,
+    ).toBe("timeout");
+  });
+
+  it("is not moved by escape sequences or invisible characters", () => {
+    expect(classifyFailureText("\u001b[31mKeyError\u001b[0m: 'Rate exceeded'")).toEqual({
+      kind: "non_transient",
+      label: "code error",
+    });
+    expect(classifyFailureText("Rate\u200b exceeded").kind).toBe("undetermined");
+  });
+
+  it("classifies any text quoted inside a non-transient error as that error (property)", () => {
+    const transientTexts = real.filter((entry) => entry.expected_kind === "transient").map((entry) => entry.text);
+    const wrappers: ((quoted: string) => string)[] = [
+      (quoted) => `ValueError: invalid literal for int() with base 10: ${quoted}`,
+      (quoted) => `KeyError: ${quoted}`,
+      (quoted) => `INVALID_CAST_ARGUMENT: Cannot cast ${quoted} to BIGINT`,
+    ];
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(...transientTexts), fc.string({ maxLength: 80 })),
+        fc.integer({ min: 0, max: wrappers.length - 1 }),
+        fc.constantFrom("'", '"'),
+        (inside, which, quote) => {
+          const escaped = inside
+            .replace(/\\/g, "\\\\")
+            .replaceAll(quote, `\\${quote}`)
+            .replace(/[\r\n]/g, " ");
+          const text = (wrappers[which] as (quoted: string) => string)(`${quote}${escaped}${quote}`);
+          expect(classifyFailureText(text).kind).toBe("non_transient");
+        },
+      ),
+      { seed: 3, numRuns: 1_000 },
+    );
+  });
+
+  it("knows each type under one kind only", () => {
+    const { transient, non_transient } = knownFailureTypes();
+    expect([...transient].filter((type) => non_transient.has(type))).toEqual([]);
+  });
+});
 
 describe("classifyFailureText", () => {
   it.each(cases)("%s → %s (%s)", (text, kind, label) => {
@@ -167,5 +335,22 @@ describe("classifyFailureText", () => {
   it("classifies several texts together", () => {
     expect(classifyFailureTexts([null, "Connection reset by peer", "KeyError: 'x'"]).kind).toBe("non_transient");
     expect(classifyFailureTexts([undefined, "Connection reset by peer"]).label).toBe("network error");
+  });
+
+  it("lets non-transient win across the lines of one text, whatever their order", () => {
+    const log = "java.net.SocketTimeoutException: Read timed out\nKeyError: 'rates'\nRate exceeded";
+    expect(classifyFailureText(log)).toEqual({ kind: "non_transient", label: "code error" });
+    expect(classifyFailureText(log.split("\n").reverse().join("\n"))).toEqual({
+      kind: "non_transient",
+      label: "code error",
+    });
+  });
+
+  it("picks, among lines of the same kind, the label ranked first in its table", () => {
+    expect(classifyFailureText("KeyError: 'x'\nAccessDenied: no")).toEqual({
+      kind: "non_transient",
+      label: "access denied",
+    });
+    expect(classifyFailureText("Read timed out\njava.lang.OutOfMemoryError: Java heap space").label).toBe("memory");
   });
 });
