@@ -9,7 +9,7 @@ import { describeZodError, UserInputError } from "../errors.js";
 import { ExpectationSchema } from "../examples/manifest.js";
 import { readJsonFile, readTextFile } from "../io/read-json.js";
 import { ScenarioSchema, type Scenario } from "../sandbox/scenario.js";
-import { SCENARIO_LIMITS, withinBounds } from "../safety/bounds.js";
+import { findBoundsViolation, joinPath, SCENARIO_LIMITS, withinBounds } from "../safety/bounds.js";
 import { IncidentSchema } from "../state/incident.js";
 
 /**
@@ -52,6 +52,9 @@ export async function loadDataset(path: string): Promise<ResolvedCase[]> {
     } catch (error) {
       throw new UserInputError(`${where} is not valid JSON: ${(error as Error).message}`);
     }
+    // The limits on the line as parsed, before zod (which drops `__proto__` keys without a word).
+    const violation = findBoundsViolation(raw, SCENARIO_LIMITS);
+    if (violation) throw new UserInputError(`${where}: ${joinPath("case", violation.path)}: ${violation.problem}`);
     const parsed = EvalCaseSchema.safeParse(raw);
     if (!parsed.success) throw new UserInputError(`${where}: ${describeZodError("case", parsed.error)}`);
     const evalCase = parsed.data;

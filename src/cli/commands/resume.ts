@@ -2,6 +2,7 @@ import { userInfo } from "node:os";
 import { loadConfigFile } from "../../config/load.js";
 import { parseOrThrow, UserInputError } from "../../errors.js";
 import { createOrchestrator } from "../../orchestrator.js";
+import { assertWithinBounds } from "../../safety/bounds.js";
 import {
   ActionRequestSchema,
   HumanResponseSchema,
@@ -72,5 +73,6 @@ function parseEdit(text: string): ActionRequest {
   } catch (error) {
     throw new UserInputError(`--edit: not valid JSON (${(error as Error).message}); give {"action": "…", "args": {…}}`);
   }
+  assertWithinBounds(value, "edit"); // before zod, which drops `__proto__` keys without a word
   return parseOrThrow(ActionRequestSchema, value, "edit");
 }

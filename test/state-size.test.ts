@@ -1,0 +1,86 @@
+/**
+ * Inputs bounded before the graph, state kept small (issue 9): an incident over the hard input
+ * limits is one clear error and leaves no thread; one under them, however large, leaves a small
+ * run store, because state keeps a capped copy (src/safety/state-cap.ts) and every checkpoint
+ * holds a copy of state.
+ */
+import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfigFile } from "../src/config/load.js";
+import { UserInputError } from "../src/errors.js";
+import { createOrchestrator } from "../src/orchestrator.js";
+import { loadScenarioFile, startSandboxSession, type SandboxSession } from "../src/sandbox/session.js";
+import { OrchestrationResultSchema } from "../src/state/result.js";
+import { openSqliteRunStore } from "../src/store/sqlite.js";
+
+const EXAMPLE = "glue-timeout-rerun-succeeds";
+const incident = JSON.parse(readFileSync(`examples/incidents/${EXAMPLE}.json`, "utf8")) as Record<string, unknown>;
+let session: SandboxSession;
+
+beforeAll(async () => {
+  session = await startSandboxSession(await loadScenarioFile(`examples/scenarios/${EXAMPLE}.json`), {
+    transport: "in-process",
+  });
+});
+afterAll(async () => {
+  await session.close();
+});
+
+/** Bytes of the store's files (the database, and its WAL while one is open). */
+function storeBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+}
+
+describe("a large incident on a SQLite run store", () => {
+  it("under the hard limits (about 900 KB) runs and leaves runs.sqlite well under 5 MB", async () => {
+    const large = {
+      ...incident,
+      sys_id: "large-incident",
+      description: `${String(incident.description)}\n${"pasted log line 0123456789\n".repeat(9_000)}`,
+      additional_info: {
+        ...(incident.additional_info as Record<string, unknown>),
+        driver_log: "d".repeat(250_000),
+        executor_log: "e".repeat(250_000),
+      },
+      u_work_notes: "w".repeat(150_000),
+    };
+    expect(JSON.stringify(large).length).toBeGreaterThan(880_000);
+
+    const dir = mkdtempSync(join(tmpdir(), "io-state-size-"));
+    const store = await openSqliteRunStore({ file: join(dir, "runs.sqlite") });
+    try {
+      const config = await loadConfigFile("examples/config.json");
+      const orchestrator = createOrchestrator({ config, tools: session.tools, store, sleep: async () => {} });
+      const outcome = await orchestrator.run(large);
+      expect(["completed", "paused"]).toContain(outcome.status);
+      expect(OrchestrationResultSchema.safeParse(outcome.result).success).toBe(true);
+      // The same decision as the example itself: the cap keeps what the classifier and investigation read.
+      expect(outcome.result.decision.decision).toBe("auto_close");
+      const kept = (await orchestrator.graph.getState({ configurable: { thread_id: outcome.thread_id } })).values;
+      expect(String(kept.incident.description)).toMatch(/… \[truncated \d+ chars\]$/);
+    } finally {
+      await store.close();
+    }
+    console.log(`runs.sqlite after a ${JSON.stringify(large).length}-character incident: ${storeBytes(dir)} bytes`);
+    expect(storeBytes(dir)).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it("over them (10 MB) is one line naming the field, before any thread exists", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "io-state-size-"));
+    const store = await openSqliteRunStore({ file: join(dir, "runs.sqlite") });
+    try {
+      const orchestrator = createOrchestrator({ tools: session.tools, store });
+      const huge = { ...incident, sys_id: "huge-incident", description: "y".repeat(10 * 1024 * 1024) };
+      const error = await orchestrator.run(huge).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(UserInputError);
+      expect((error as Error).message).toBe(
+        "invalid incident: incident.description: string of 10485760 characters, longer than the limit of 262144",
+      );
+      expect(await store.threads.list()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
