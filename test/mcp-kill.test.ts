@@ -28,7 +28,9 @@ afterEach(async () => {
 
 async function start(options: SandboxOptions, maxRestarts?: number): Promise<LoadedMcpTools> {
   sandbox = await startSandbox(options);
-  loaded = await loadMcpTools(defaultMcpServers(sandbox.env()), { callTimeoutMs: 20_000, maxRestarts });
+  // The server enforces the run's own remediation policy, as the CLI's does.
+  const config = await loadConfigFile("examples/config.json");
+  loaded = await loadMcpTools(defaultMcpServers(sandbox.env(), config), { callTimeoutMs: 20_000, maxRestarts });
   return loaded;
 }
 

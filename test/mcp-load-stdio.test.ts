@@ -23,7 +23,9 @@ async function readJson(path: string): Promise<unknown> {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ scenario: await loadScenarioFile(`examples/scenarios/${EXAMPLE}.json`) });
-  loaded = await loadMcpTools(defaultMcpServers(sandbox.env()), { callTimeoutMs: 20_000 });
+  // The server enforces the run's own remediation policy, as the CLI's does.
+  const config = await loadConfigFile("examples/config.json");
+  loaded = await loadMcpTools(defaultMcpServers(sandbox.env(), config), { callTimeoutMs: 20_000 });
 }, 60_000);
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { ZodError } from "zod";
 import { UserInputError, describeZodError } from "../errors.js";
 import { classifyCommand } from "./commands/classify.js";
@@ -84,10 +84,18 @@ program
 
 program
   .command("mcp")
-  .description("serve the data-lake tools over MCP (stdio by default, Streamable HTTP with --http)")
+  .description(
+    "serve the data-lake tools over MCP (stdio by default, Streamable HTTP with --http); mutating tools keep to the config's remediation policy",
+  )
   .option("--http <port>", "serve Streamable HTTP on this port at /mcp (0 picks a free port)")
   .option("--host <host>", "address to listen on with --http (default 127.0.0.1)")
-  .option("--token <token>", "bearer token required with --http (default: env INCIDENT_ORCHESTRATOR_MCP_TOKEN)")
+  .option(
+    "--token-file <path>",
+    "file holding the bearer token required with --http (or set env INCIDENT_ORCHESTRATOR_MCP_TOKEN)",
+  )
+  .option("-c, --config <file>", "config file (default: ./incident-orchestrator.config.json if present)")
+  // Refused with a clear line: a token in argv is visible in `ps`.
+  .addOption(new Option("--token [token]").hideHelp())
   .action(mcpCommand);
 
 program.command("graph").description("print the graph as Mermaid").action(graphCommand);

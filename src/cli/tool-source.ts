@@ -18,8 +18,9 @@ export interface ToolSource {
 }
 
 /**
- * The tools of a run: over MCP by default (our own server over stdio, or the servers the config
- * names), in-process with --in-process; on the embedded sandbox when a scenario is given.
+ * The tools of a run: over MCP by default (our own server over stdio, given the run's remediation
+ * policy, or the servers the config names), in-process with --in-process; on the embedded sandbox
+ * when a scenario is given.
  */
 export async function openToolSource(options: ToolSourceOptions, config: OrchestratorConfig): Promise<ToolSource> {
   const transport = options.inProcess ? "in-process" : "mcp";
@@ -27,6 +28,7 @@ export async function openToolSource(options: ToolSourceOptions, config: Orchest
     const session = await startSandboxSession(await loadScenarioFile(options.scenario), {
       transport,
       mcp: mcpLoadOptions(config.mcp, logRestart),
+      config,
     });
     return {
       tools: session.tools,
@@ -37,7 +39,8 @@ export async function openToolSource(options: ToolSourceOptions, config: Orchest
   if (options.inProcess) {
     return { tools: createDataLakeTools(createAwsClients()), where: "AWS, in-process", close: async () => {} };
   }
-  const servers = config.mcp.servers ?? defaultMcpServers(process.env);
+  // Our own server enforces this run's remediation policy; servers the config names enforce their own.
+  const servers = config.mcp.servers ?? defaultMcpServers(process.env, config);
   const loaded = await loadMcpTools(servers, mcpLoadOptions(config.mcp, logRestart));
   return { tools: loaded.tools, where: `MCP (${Object.keys(servers).join(", ")})`, close: loaded.close };
 }

@@ -43,6 +43,7 @@ export async function runEvalCase(
   const session = await startSandboxSession(evalCase.scenario, {
     transport: options.transport ?? "in-process",
     mcp: mcpLoadOptions(config.mcp),
+    config,
   });
   try {
     const counter = new ModelCallCounter();

@@ -1,13 +1,17 @@
 /**
  * The data-lake MCP server over Streamable HTTP, stateless: every POST /mcp gets a fresh server and
- * transport (no sessions to keep or leak), all sharing one set of AWS clients. Listens on loopback
- * unless told otherwise; an optional bearer token guards every request.
+ * transport (no sessions to keep or leak), all sharing one set of AWS clients and one mutation
+ * guard (so the budget counts across requests). Listens on loopback unless told otherwise; an
+ * optional bearer token guards every request.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { resolveConfig } from "../config/load.js";
 import { createAwsClients, type AwsClients } from "../tools/aws-clients.js";
+import { createMutationGuard, type MutationGuard } from "./guard.js";
+import type { ServerPolicyConfig } from "./policy.js";
 import { createDataLakeMcpServer } from "./server.js";
 
 export const MCP_HTTP_PATH = "/mcp";
@@ -21,6 +25,8 @@ export interface ServeHttpOptions {
   token?: string;
   /** Default: createAwsClients() — the SDK's credential chain, region and AWS_ENDPOINT_URL. */
   clients?: AwsClients;
+  /** The remediation policy of the mutating tools. Default: the config defaults, which allow nothing. */
+  config?: ServerPolicyConfig;
 }
 
 export interface HttpMcpServer {
@@ -34,11 +40,12 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 export async function serveHttp(options: ServeHttpOptions): Promise<HttpMcpServer> {
   const host = options.host ?? "127.0.0.1";
   const clients = options.clients ?? createAwsClients();
+  const guard = createMutationGuard(options.config ?? resolveConfig({}), clients);
   const token = options.token === undefined || options.token === "" ? undefined : options.token;
   let allowedHosts: string[] | undefined;
 
   const httpServer = createServer((req, res) => {
-    handle(req, res, { clients, token, allowedHosts }).catch((error: unknown) => {
+    handle(req, res, { clients, guard, token, allowedHosts }).catch((error: unknown) => {
       console.error(`mcp http: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendJsonRpcError(res, 500, -32603, "Internal server error");
       else res.end();
@@ -66,6 +73,7 @@ export async function serveHttp(options: ServeHttpOptions): Promise<HttpMcpServe
 
 interface RequestContext {
   clients: AwsClients;
+  guard: MutationGuard;
   token: string | undefined;
   allowedHosts: string[] | undefined;
 }
@@ -83,7 +91,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, context: Reques
     return sendJsonRpcError(res, 405, -32000, "Method not allowed: this server is stateless, use POST");
   }
 
-  const server = createDataLakeMcpServer(context.clients);
+  const server = createDataLakeMcpServer(context.clients, context.guard);
   const transport = new StreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,

@@ -1,12 +1,15 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../config/load.js";
 import { startSandbox, type Sandbox } from "../sandbox/server.js";
 import type { ScenarioInput } from "../sandbox/scenario.js";
 import { createAwsClients } from "../tools/aws-clients.js";
 import { MUTATING_TOOLS, READ_ONLY_TOOLS, TOOL_NAMES } from "../tools/names.js";
 import { GetGlueLogsOutput, RetryGlueJobOutput, ToolErrorSchema } from "../tools/schemas.js";
+import { createMutationGuard } from "./guard.js";
 import { createDataLakeMcpServer, MCP_SERVER_NAME, MCP_SERVER_VERSION, toCallToolResult } from "./server.js";
 
 const scenario: ScenarioInput = {
@@ -33,6 +36,7 @@ const scenario: ScenarioInput = {
 
 let sandbox: Sandbox;
 let client: Client;
+let unguarded: Client;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ scenario });
@@ -42,16 +46,25 @@ beforeAll(async () => {
     credentials: { accessKeyId: "x", secretAccessKey: "x" },
     maxAttempts: 1,
   });
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await createDataLakeMcpServer(clients).connect(serverTransport);
-  client = new Client({ name: "test", version: "0.0.0" });
-  await client.connect(clientTransport);
+  const config = resolveConfig({ remediation: { allow_list: { glue_jobs: ["payments_etl"] } } });
+  client = await connect(createDataLakeMcpServer(clients, createMutationGuard(config, clients)));
+  // No guard given: the defaults' policy, which allows no remediation.
+  unguarded = await connect(createDataLakeMcpServer(clients));
 });
 
 afterAll(async () => {
   await client?.close();
+  await unguarded?.close();
   await sandbox?.close();
 });
+
+async function connect(server: McpServer): Promise<Client> {
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverTransport);
+  const connected = new Client({ name: "test", version: "0.0.0" });
+  await connected.connect(clientTransport);
+  return connected;
+}
 
 function textOf(result: CallToolResult): string {
   const block = result.content[0];
@@ -113,6 +126,18 @@ describe("data-lake MCP server (in memory, on the sandbox)", () => {
     const started = RetryGlueJobOutput.parse(first.structuredContent);
     expect(started).toMatchObject({ job_name: "payments_etl", reused: false });
     expect(RetryGlueJobOutput.parse(second.structuredContent)).toEqual({ ...started, reused: true });
+  });
+
+  it("refuses every mutating call when created without a policy, before any AWS call", async () => {
+    const before = glueCalls();
+    const args = { job_name: "payments_etl", idempotency_key: `io-mcp-test-${"1".repeat(32)}` };
+    const result = (await unguarded.callTool({ name: "retry_glue_job", arguments: args })) as CallToolResult;
+    expect(result.isError).toBe(true);
+    expect(ToolErrorSchema.parse(JSON.parse(textOf(result))).error).toMatchObject({
+      code: "PolicyRefused",
+      message: expect.stringContaining("remediation.allow_list.glue_jobs"),
+    });
+    expect(glueCalls()).toBe(before);
   });
 
   it("reports an AWS failure as isError with the sanitised ToolError and no structuredContent", async () => {

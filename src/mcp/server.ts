@@ -1,12 +1,15 @@
 /**
  * The twelve data-lake tools as an MCP server. Every call goes through the same path as the
  * LangChain tools (runDataLakeTool: validated input → implementation → validated, bounded output,
- * or a ToolError), so MCP clients and the orchestrator see the same behaviour.
+ * or a ToolError), so MCP clients and the orchestrator see the same behaviour. The server is a
+ * boundary of its own: every mutating call passes its guard (guard.ts) — the allow-list, argument
+ * policy, budget and dry-run of the config it was started with — before it can reach AWS.
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import packageJson from "../../package.json" with { type: "json" };
+import { resolveConfig } from "../config/load.js";
 import type { AwsClients } from "../tools/aws-clients.js";
 import { getAthenaQuery, retryAthenaQuery } from "../tools/athena.js";
 import { getCloudwatchAlarm } from "../tools/cloudwatch.js";
@@ -20,6 +23,7 @@ import { isMutatingTool, TOOL_NAMES, type ToolName } from "../tools/names.js";
 import { getS3Logs, verifySourceData } from "../tools/s3.js";
 import { TOOL_SCHEMAS, ToolErrorSchema, type ToolError } from "../tools/schemas.js";
 import { toolError } from "../tools/tool-error.js";
+import { createMutationGuard, type MutationGuard } from "./guard.js";
 
 export const MCP_SERVER_NAME = "incident-orchestrator-datalake";
 export const MCP_SERVER_VERSION: string = packageJson.version;
@@ -67,13 +71,25 @@ export function toolAnnotations(name: ToolName): ToolAnnotations {
   return { readOnlyHint: true, idempotentHint: true, openWorldHint: true };
 }
 
-export function createDataLakeMcpServer(clients: AwsClients): McpServer {
+/**
+ * The server, its mutating tools behind `guard`. Without one, the defaults' guard: nothing is on
+ * the allow-list, so every mutating call is refused (a server must be given a policy to remediate).
+ */
+export function createDataLakeMcpServer(
+  clients: AwsClients,
+  guard: MutationGuard = createMutationGuard(resolveConfig({}), clients),
+): McpServer {
   const server = new McpServer({ name: MCP_SERVER_NAME, version: MCP_SERVER_VERSION });
-  for (const name of TOOL_NAMES) registerDataLakeTool(server, name, clients);
+  for (const name of TOOL_NAMES) registerDataLakeTool(server, name, clients, guard);
   return server;
 }
 
-function registerDataLakeTool<N extends ToolName>(server: McpServer, name: N, clients: AwsClients): void {
+function registerDataLakeTool<N extends ToolName>(
+  server: McpServer,
+  name: N,
+  clients: AwsClients,
+  guard: MutationGuard,
+): void {
   // Widened to the base object type, as define.ts does: the per-tool generics add nothing here and
   // would make the SDK's schema inference needlessly expensive.
   const inputSchema: z.ZodObject = TOOL_SCHEMAS[name].input;
@@ -87,7 +103,10 @@ function registerDataLakeTool<N extends ToolName>(server: McpServer, name: N, cl
       outputSchema,
       annotations: toolAnnotations(name),
     },
-    (args) => callDataLakeTool(name, IMPLEMENTATIONS[name], clients, args),
+    (args) => {
+      const call = () => callDataLakeTool(name, IMPLEMENTATIONS[name], clients, args);
+      return isMutatingTool(name) ? guard.guard(name, args, call) : call();
+    },
   );
 }
 

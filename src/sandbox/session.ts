@@ -5,8 +5,10 @@ import { ScenarioSchema, type Scenario } from "./scenario.js";
 import { startSandbox, type Sandbox } from "./server.js";
 import { createAwsClients } from "../tools/aws-clients.js";
 import { createDataLakeTools } from "../tools/index.js";
+import { resolveConfig } from "../config/load.js";
 import { defaultMcpServers } from "../mcp/client/config.js";
 import { loadMcpTools, type LoadMcpToolsOptions } from "../mcp/client/load.js";
+import type { ServerPolicyConfig } from "../mcp/policy-env.js";
 
 export async function loadScenarioFile(path: string): Promise<Scenario> {
   return parseOrThrow(ScenarioSchema, await readJsonFile(path, "scenario"), "scenario");
@@ -22,19 +24,32 @@ export interface SandboxSession {
   close(): Promise<void>;
 }
 
+export interface SandboxSessionOptions {
+  transport?: ToolTransport;
+  mcp?: LoadMcpToolsOptions;
+  /**
+   * The run's config, whose remediation policy our MCP server enforces (with "mcp"; in-process
+   * there is no server, and the graph's guardrails are the only gate). Default: the config
+   * defaults, under which the server refuses every remediation.
+   */
+  config?: ServerPolicyConfig;
+}
+
 /**
  * Starts the embedded sandbox for a scenario and the real tools pointed at it through the standard
  * endpoint override: the same code path as production, only the endpoint differs. With "mcp" the
- * tools come from our MCP server, started over stdio with the sandbox's environment.
+ * tools come from our MCP server, started over stdio with the sandbox's environment and the run's
+ * remediation policy.
  */
 export async function startSandboxSession(
   scenario: Scenario,
-  options: { transport?: ToolTransport; mcp?: LoadMcpToolsOptions } = {},
+  options: SandboxSessionOptions = {},
 ): Promise<SandboxSession> {
   const sandbox = await startSandbox({ scenario });
   if (options.transport === "mcp") {
     try {
-      const loaded = await loadMcpTools(defaultMcpServers(sandbox.env()), options.mcp ?? { callTimeoutMs: 30_000 });
+      const servers = defaultMcpServers(sandbox.env(), options.config ?? resolveConfig({}));
+      const loaded = await loadMcpTools(servers, options.mcp ?? { callTimeoutMs: 30_000 });
       return {
         sandbox,
         tools: loaded.tools,

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../../config/load.js";
+import { MCP_POLICY_ENV } from "../policy-env.js";
+import { parsePolicyEnv } from "../server-config.js";
 import { CLI_PATH, defaultMcpServers, McpServersConfigSchema } from "./config.js";
 
 describe("McpServersConfigSchema", () => {
@@ -34,18 +37,28 @@ describe("McpServersConfigSchema", () => {
 });
 
 describe("defaultMcpServers", () => {
-  it("starts our CLI's mcp command with only the AWS_* variables", () => {
-    const servers = defaultMcpServers({ AWS_ENDPOINT_URL: "http://127.0.0.1:1", AWS_REGION: "eu-west-1", HOME: "/h" });
+  it("starts our CLI's mcp command with only the AWS_* variables and the run's remediation policy", () => {
+    const config = resolveConfig({ remediation: { allow_list: { glue_jobs: ["etl_*"] }, dry_run: true } });
+    const servers = defaultMcpServers(
+      { AWS_ENDPOINT_URL: "http://127.0.0.1:1", AWS_REGION: "eu-west-1", HOME: "/h" },
+      config,
+    );
     expect(servers).toEqual({
       datalake: {
         transport: "stdio",
         command: process.execPath,
         args: [CLI_PATH, "mcp"],
-        env: { AWS_ENDPOINT_URL: "http://127.0.0.1:1", AWS_REGION: "eu-west-1" },
+        env: { AWS_ENDPOINT_URL: "http://127.0.0.1:1", AWS_REGION: "eu-west-1", [MCP_POLICY_ENV]: expect.any(String) },
       },
     });
     expect(CLI_PATH).toMatch(/\/bin\/incident-orchestrator\.js$/);
     expect(McpServersConfigSchema.safeParse(servers).success).toBe(true);
+    // The server reads back exactly the run's policy.
+    const passed = parsePolicyEnv(
+      servers.datalake?.transport === "stdio" ? (servers.datalake.env[MCP_POLICY_ENV] ?? "") : "",
+    );
+    expect(passed.remediation).toEqual(config.remediation);
+    expect(passed.intent_tools).toEqual(config.intent_tools);
   });
 });
 

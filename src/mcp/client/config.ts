@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { policyEnvironment, type ServerPolicyConfig } from "../policy-env.js";
 
 /** A name a server gives our tool: "<tool_prefix><our name>". A Gateway uses "<target>___". */
 const ToolPrefixSchema = z
@@ -74,15 +75,20 @@ export const DEFAULT_MAX_RESTARTS = 3;
 
 /**
  * Our own MCP server as a subprocess over stdio, given the AWS_* variables of `env` (so with a
- * sandbox's env() it serves the sandbox; with the process env, real AWS).
+ * sandbox's env() it serves the sandbox; with the process env, real AWS) and the run's own
+ * remediation policy (`config`'s allow-list, argument policy, budgets, dry-run and playbooks),
+ * which its mutating tools then enforce as the graph does.
  */
-export function defaultMcpServers(env: Readonly<Record<string, string | undefined>>): McpServersConfig {
+export function defaultMcpServers(
+  env: Readonly<Record<string, string | undefined>>,
+  config: ServerPolicyConfig,
+): McpServersConfig {
   return {
     [DEFAULT_MCP_SERVER_NAME]: {
       transport: "stdio",
       command: process.execPath,
       args: [CLI_PATH, "mcp"],
-      env: awsVariables(env),
+      env: { ...awsVariables(env), ...policyEnvironment(config) },
     },
   };
 }
