@@ -150,7 +150,7 @@ for (const backend of backends) {
       expect(ours[0]?.arguments["--source_path"]).toBeUndefined();
     });
 
-    it("refuses an edited re-run off the allow-list: the attempt is refused and nothing starts", async () => {
+    it("refuses an edited re-run of another job than the incident's: the attempt is refused and nothing starts", async () => {
       const { orchestrator, session } = await orchestratorFor("glue-timeout-rerun-succeeds", (config) => {
         config.remediation.require_approval.intents = ["glue_etl_failure"];
       });
@@ -160,7 +160,7 @@ for (const backend of backends) {
         args: { action: "retry_glue_job", args: { job_name: "payroll_nightly" } },
       });
       expect(refused.result.action.details).toMatchObject({ outcome: "refused", proposed_action: "retry_glue_job" });
-      expect(String(refused.result.action.details.message)).toMatch(/not on the remediation allow-list/);
+      expect(String(refused.result.action.details.message)).toMatch(/the incident is about Glue job "SPENDING_POTS"/);
       expect(starts(session)).toBe(0);
     });
 

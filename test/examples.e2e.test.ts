@@ -14,6 +14,8 @@ describe("examples end to end on the sandbox", () => {
   it.each(examples.map((example) => [example.name, example] as const))("%s", async (_name, example) => {
     const run = await runExample(example, config);
     expect(run.problems, JSON.stringify(run.result, null, 2).slice(0, 4000)).toEqual([]);
-    expect(run.result.errors).toEqual([]);
+    const expected = example.expected.errors_contain ?? [];
+    expect(run.result.errors).toHaveLength(expected.length);
+    expected.forEach((text, index) => expect(run.result.errors[index]?.message.toLowerCase()).toContain(text));
   });
 });

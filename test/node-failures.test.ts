@@ -20,9 +20,11 @@ describe("a failing node", () => {
     if (paused.status !== "paused") return;
     expect(paused.reason).toBe("error");
     expect(paused.review.description).toMatch(/`classify_intent` failed: model endpoint unreachable/);
-    // Nothing to run without a classification: a person may close, note and escalate, or take it over.
+    // Nothing to run without a classification, and nothing investigated to close: a person notes and
+    // escalates, or takes it over.
+    expect(paused.review.action_request).toEqual({ action: "look_into_errors", args: {} });
     expect(paused.review.config).toEqual({
-      allow_accept: true,
+      allow_accept: false,
       allow_edit: false,
       allow_respond: true,
       allow_ignore: true,

@@ -15,6 +15,11 @@ export const ExpectationSchema = z.strictObject({
   action: z.enum(MUTATING_TOOLS).nullable().optional(),
   /** Case-insensitive substrings of the root cause. */
   root_cause_contains: z.array(z.string().min(1)).default([]),
+  /**
+   * Case-insensitive substrings, one per entry of the run's `errors[]` (a run whose tools all
+   * failed records why). Omitted: the run records no error.
+   */
+  errors_contain: z.array(z.string().min(1)).optional(),
 });
 export type Expectation = z.infer<typeof ExpectationSchema>;
 

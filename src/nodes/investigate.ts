@@ -1,10 +1,14 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
 import { investigate } from "../investigation/index.js";
+import { toolTrouble } from "../investigation/tool-health.js";
 import { resolveSubject } from "../subject/index.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
-/** Investigator Agent: the intent's playbook of read-only tools, in parallel, then deterministic analysis. */
+/**
+ * Investigator Agent: the intent's playbook of read-only tools, in parallel, then deterministic
+ * analysis. Tool trouble is recorded in `errors[]`, which sends the run to a person with the cause.
+ */
 export function createInvestigateNode(deps: OrchestratorDeps): GraphNode {
   return guarded(NODES.investigate, async (state) => {
     if (!state.classification) throw new Error("investigation needs a classification");
@@ -16,6 +20,8 @@ export function createInvestigateNode(deps: OrchestratorDeps): GraphNode {
       config: deps.config,
       subject: state.subject ?? resolveSubject(state.incident),
     });
-    return { investigation };
+    // Tools that could not see (no credentials, unreachable, every call failed) are an error, never evidence of health.
+    const trouble = toolTrouble(investigation.findings);
+    return { investigation, ...(trouble ? { errors: [{ node: NODES.investigate, message: trouble }] } : {}) };
   });
 }

@@ -3,6 +3,7 @@ import { attemptsUsed } from "../graph/attempts.js";
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { nextAttempt } from "../graph/next-attempt.js";
 import { NODES } from "../graph/node-names.js";
+import { remediationToolTrouble } from "../investigation/tool-health.js";
 import { guarded, threadIdOf, type GraphNode } from "./guarded.js";
 
 /** Action Agent: one guarded, verified remediation attempt. The only node that changes the world. */
@@ -25,6 +26,7 @@ export function createTakeActionNode(deps: OrchestratorDeps): GraphNode {
       ledger: deps.ledger,
       thread_id: threadIdOf(config),
     });
-    return { attempts: [attempt] };
+    const trouble = attempt.outcome === "error" ? remediationToolTrouble(attempt.message) : null;
+    return { attempts: [attempt], ...(trouble ? { errors: [{ node: NODES.takeAction, message: trouble }] } : {}) };
   });
 }

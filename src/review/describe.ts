@@ -98,6 +98,8 @@ function proposalSection(input: DescribeInput): string {
   const { state, config, proposal } = input;
   if (!input.proposes_remediation) {
     const why = input.refusal ? ` No remediation can run: ${oneLine(input.refusal)}` : "";
+    // An errored run was not investigated to the end: closing its ticket is not offered.
+    if (input.reason === "error") return `### Proposed action\nNone: look into the error above first.${why}`;
     return `### Proposed action\nClose the ticket.${why}`;
   }
   const intent = state.classification?.intent ?? "unknown";
@@ -118,7 +120,9 @@ function proposalSection(input: DescribeInput): string {
 function answersSection(input: DescribeInput): string {
   const accept = input.proposes_remediation
     ? `- **accept**: run \`${input.proposal.action}\` as proposed, then verify it`
-    : "- **accept**: close the ticket as resolved";
+    : input.reason === "error"
+      ? ""
+      : "- **accept**: close the ticket as resolved";
   const edit =
     input.editable_actions.length > 0
       ? `- **edit**: run another action instead (${input.editable_actions.map((name) => `\`${name}\``).join(", ")}), after the same allow-list and budget checks`

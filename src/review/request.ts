@@ -15,6 +15,13 @@ import type { ToolRegistry } from "../tools/registry.js";
 import { describeReview } from "./describe.js";
 
 export const CLOSE_TICKET_ACTION = "close_ticket";
+/**
+ * What a review of an errored run proposes when no remediation can be proposed: nothing to accept.
+ * Closing a ticket the run never got to the bottom of (tools without credentials, a node that
+ * failed) would resolve an incident nobody investigated, so accept is not offered; a person
+ * responds (escalate with a note) or takes the ticket over.
+ */
+export const LOOK_INTO_ERRORS_ACTION = "look_into_errors";
 
 export function reviewRequestFor(state: GraphState, config: OrchestratorConfig, tools: ToolRegistry): ReviewRequest {
   const reason = reviewReason(state);
@@ -22,10 +29,11 @@ export function reviewRequestFor(state: GraphState, config: OrchestratorConfig, 
   const asPerson = nextAttempt(state, config, tools, { assumeApproved: true });
   const recovered = state.investigation?.cause_kind === "recovered";
   const proposes_remediation = asPerson.check?.permitted === true && asPerson.proposal !== null && !recovered;
+  const closable = reason !== "error";
   const action_request =
     proposes_remediation && asPerson.proposal
       ? { action: asPerson.proposal.action, args: asPerson.proposal.args }
-      : { action: CLOSE_TICKET_ACTION, args: {} };
+      : { action: closable ? CLOSE_TICKET_ACTION : LOOK_INTO_ERRORS_ACTION, args: {} };
   // Agent Inbox edits the proposed action's arguments, so an edit is offered only with a remediation to edit.
   const editable_actions = proposes_remediation ? editableActions(state, config, tools) : [];
   const decision = pendingDecision(state, config, tools);
@@ -37,7 +45,7 @@ export function reviewRequestFor(state: GraphState, config: OrchestratorConfig, 
     interrupt: {
       action_request,
       config: {
-        allow_accept: true,
+        allow_accept: proposes_remediation || closable,
         allow_edit: editable_actions.length > 0,
         allow_respond: true,
         allow_ignore: true,
