@@ -19,7 +19,7 @@ export function createEscalateNode(deps: OrchestratorDeps): GraphNode {
       work_notes: workNotes(
         state,
         note
-          ? `Escalated by ${reviewerName(note.reviewer)} on review:${note.note ? `\n${quotedNote(note.note)}` : ""}`
+          ? `Escalated by ${reviewerName(note.reviewer)} on review:${note.note ? quotedNote(note.note) : ""}`
           : "Escalated by incident-orchestrator: needs an expert.",
       ),
     });

@@ -25,14 +25,16 @@ export function finishRun(state: GraphState, deps: OrchestratorDeps, ticket: Tic
 const field = (text: string, max: number = MAX_FIELD_CHARS) => safeLine(text, max);
 
 /**
- * A reviewer's note inside work notes: its own lines, each quoted, so no line of it can pass for
- * one of ours ("Decision: auto_close").
+ * A reviewer's note inside work notes, after "…:": one line stays on the line; a note of several
+ * lines goes below it, each line quoted, so no line of it can pass for one of ours ("Decision: auto_close").
  */
 export function quotedNote(note: string): string {
-  return cleanNote(note)
+  const cleaned = cleanNote(note);
+  if (!cleaned.includes("\n")) return ` ${cleaned}`;
+  return cleaned
     .split("\n")
-    .map((line) => `> ${line}`)
-    .join("\n");
+    .map((line) => `\n> ${line}`)
+    .join("");
 }
 
 /** Who answered a review, as work notes name them. */
@@ -62,7 +64,7 @@ export function workNotes(state: GraphState, headline: string): string {
       review.response === "edit" && review.action
         ? `edit → ${field(review.action.action, 100)}`
         : review.response === "response" && review.note
-          ? `response:\n${quotedNote(review.note)}`
+          ? `response:${quotedNote(review.note)}`
           : review.response;
     lines.push(`Review (${review.reason}) by ${reviewerName(review.reviewer)} at ${review.at}: ${what}`);
   }

@@ -65,6 +65,10 @@ describe("redactSecrets", () => {
       `{"db_password": "${REDACTED}", "user": "etl"}`,
     );
     expect(redactSecrets("--db_password=s3cret --date=2026-11-22")).toBe(`--db_password=${REDACTED} --date=2026-11-22`);
+    // Hadoop/Spark configuration keys, as spark-submit prints them.
+    expect(redactSecrets("--conf spark.hadoop.fs.s3a.secret.key=abc/def+ghi --conf fs.s3a.session.token=FQo")).toBe(
+      `--conf spark.hadoop.fs.s3a.secret.key=${REDACTED} --conf fs.s3a.session.token=${REDACTED}`,
+    );
     expect(redactSecrets("X-Amz-Security-Token=FwoGZXIvYXdzEJr&X-Amz-Signature=abc123")).toBe(
       `X-Amz-Security-Token=${REDACTED}&X-Amz-Signature=${REDACTED}`,
     );

@@ -22,7 +22,7 @@ export const REDACTED = "[redacted]";
  * `SignatureDoesNotMatch`, `InvalidAccessKeyId`) is not a label.
  */
 const SECRET_LABEL =
-  /(?:pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signature|session|credentials?|authorization)$/i;
+  /(?:pass(?:word|wd|phrase)|pwd|secret|token|(?:api|access|secret|private|client)[_.-]?key|apikey|signature|session|credentials?|authorization)$/i;
 
 /** Whether a key (an argument name, a JSON property, a query parameter) names a secret. */
 export function isSecretLabel(key: string): boolean {
@@ -51,7 +51,7 @@ const BEARER = /\b(Bearer[ \t]+)([A-Za-z0-9._~+/-]{16,}=*)/g;
 const AUTH_SCHEME = /^(?:Bearer|Basic|Digest|Token|Negotiate|NTLM|AWS4-HMAC-SHA256)[ \t]+/;
 /** A 40-character AWS secret access key after its label, also when only spaces or quotes separate them. */
 const SECRET_KEY_AFTER_LABEL =
-  /(secret[ _-]?(?:access[ _-]?)?key["']?[ \t:=]{1,5}["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/gi;
+  /(secret[ _.-]?(?:access[ _.-]?)?key["']?[ \t:=]{1,5}["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/gi;
 
 /** `scheme://user:password@`: the password goes, the user and host stay. */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]{1,30}:\/\/)([^\s:/?#@]*):([^\s/?#@]+)@/gi;
