@@ -105,7 +105,6 @@ describe("actions are bound to the incident's subject", () => {
     );
     expect(outcomeOf(control.result)).toEqual({ intent: "glue_etl_failure", action: null, decision: "escalate" });
     expect(outcomeOf(hostile.result)).toEqual(outcomeOf(control.result));
-    expect(hostile.result.classification.reasoning).toContain("glue_job daily_sales_etl");
     expect(hostile.result.investigation.root_cause).toMatch(/KeyError/);
     expect(hostile.starts).toEqual([]);
     expect(control.starts).toEqual([]);

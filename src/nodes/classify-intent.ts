@@ -1,7 +1,7 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../graph/node-names.js";
 import { ClassifierOutputSchema } from "../state/classification.js";
-import { anchorToSubject, resolveSubject } from "../subject/index.js";
+import { anchorToSubject, focusOnSubject, resolveSubject } from "../subject/index.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
 /**
@@ -14,7 +14,10 @@ export function createClassifyIntentNode(deps: OrchestratorDeps): GraphNode {
     const started_at = state.started_at ?? deps.now().toISOString();
     const subject = resolveSubject(state.incident);
     // A classifier's output is data: validated like any other boundary.
-    const output = ClassifierOutputSchema.parse(await deps.classifier.classify(state.incident));
+    // It reads the ticket without the lines about other resources (src/subject/focus.ts).
+    const output = ClassifierOutputSchema.parse(
+      await deps.classifier.classify(focusOnSubject(state.incident, subject)),
+    );
     return { started_at, subject, classification: anchorToSubject(output, subject) };
   });
 }

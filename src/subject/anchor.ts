@@ -44,7 +44,7 @@ function alignedEntities(entities: Entities, subject: Subject): Entities {
   const aligned: Entities = { ...entities };
   for (const [type, field] of Object.entries(ENTITY_FOR_TYPE) as [SubjectResourceType, keyof Entities][]) {
     const target = subjectTarget(subject, type);
-    if (target.kind === "one" && target.authoritative) aligned[field] = target.id;
+    if (target.kind === "one") aligned[field] = target.id;
   }
   return aligned;
 }

@@ -6,32 +6,13 @@ const subject = (named: Subject["named"], mentioned: Subject["mentioned"] = []):
 const glue = { type: "glue_job" as const, id: "orders_daily" };
 
 describe("subjectTarget", () => {
-  it("is the one resource the subject fields name, else the one the text mentions", () => {
+  it("is the one resource the subject fields name; a mention is never a target", () => {
     expect(subjectTarget(subject([{ ...glue, source: "short_description" }]), "glue_job")).toEqual({
       kind: "one",
       id: "orders_daily",
-      authoritative: true,
     });
-    expect(subjectTarget(subject([], [{ ...glue, source: "description" }]), "glue_job")).toEqual({
-      kind: "one",
-      id: "orders_daily",
-      authoritative: false,
-    });
+    expect(subjectTarget(subject([], [{ ...glue, source: "description" }]), "glue_job")).toEqual({ kind: "none" });
     expect(subjectTarget(subject([]), "glue_job")).toEqual({ kind: "none" });
-  });
-
-  it("prefers a subject field over any number of mentions", () => {
-    const target = subjectTarget(
-      subject(
-        [{ ...glue, source: "cmdb_ci" }],
-        [
-          { type: "glue_job", id: "a", source: "description" },
-          { type: "glue_job", id: "b", source: "description" },
-        ],
-      ),
-      "glue_job",
-    );
-    expect(target).toMatchObject({ kind: "one", id: "orders_daily" });
   });
 
   it("is ambiguous when two different resources of the kind are named", () => {
@@ -39,11 +20,7 @@ describe("subjectTarget", () => {
       { ...glue, source: "short_description" },
       { type: "glue_job", id: "orders_hourly", source: "cmdb_ci" },
     ]);
-    expect(subjectTarget(two, "glue_job")).toEqual({
-      kind: "ambiguous",
-      ids: ["orders_daily", "orders_hourly"],
-      authoritative: true,
-    });
+    expect(subjectTarget(two, "glue_job")).toEqual({ kind: "ambiguous", ids: ["orders_daily", "orders_hourly"] });
   });
 });
 
@@ -81,7 +58,7 @@ describe("checkSubjectBinding", () => {
     expect(checkSubjectBinding(byWorkgroup, "retry_athena_query", { query_id: "q-9" }, workgroup).bound).toBe(true);
     expect(checkSubjectBinding(subject([]), "retry_athena_query", { query_id: "q-9" }, workgroup)).toMatchObject({
       bound: false,
-      message: expect.stringContaining("names no Athena workgroup as its subject"),
+      message: expect.stringContaining("name no Athena workgroup"),
     });
   });
 

@@ -3,18 +3,15 @@
  * side effect, and the investigation asks it before recommending one, so a resource that a sentence,
  * a log line or a tool's output names can never become a target.
  *
- * The target of each kind is the one resource the ticket's subject fields name; when they name none
- * of that kind, the one the free text mentions; two different ones is ambiguous, and ambiguity is
- * never resolved by guessing.
+ * The target of each kind is the one resource the ticket's subject fields name (src/subject/resolve.ts).
+ * A resource only the free text mentions is never a target, and two different ones named is
+ * ambiguous: ambiguity is never resolved by guessing.
  */
 import type { Resource } from "../state/investigation.js";
 import type { MutatingToolName } from "../tools/names.js";
-import { AUTHORITATIVE_SOURCES, type Subject, type SubjectResourceType } from "./subject.js";
+import type { Subject, SubjectResourceType } from "./subject.js";
 
-export type SubjectTarget =
-  | { kind: "one"; id: string; authoritative: boolean }
-  | { kind: "none" }
-  | { kind: "ambiguous"; ids: string[]; authoritative: boolean };
+export type SubjectTarget = { kind: "one"; id: string } | { kind: "none" } | { kind: "ambiguous"; ids: string[] };
 
 const WORDS: Record<SubjectResourceType, string> = {
   glue_job: "Glue job",
@@ -26,22 +23,9 @@ const WORDS: Record<SubjectResourceType, string> = {
 };
 
 export function subjectTarget(subject: Subject, type: SubjectResourceType): SubjectTarget {
-  for (const [resources, authoritative] of [
-    [subject.named, true],
-    [subject.mentioned, false],
-  ] as const) {
-    const ids = [...new Set(resources.filter((resource) => resource.type === type).map((resource) => resource.id))];
-    if (ids.length === 1 && ids[0] !== undefined) return { kind: "one", id: ids[0], authoritative };
-    if (ids.length > 1) return { kind: "ambiguous", ids, authoritative };
-  }
-  return { kind: "none" };
-}
-
-/** Whether `id` is the incident's own resource of `type`, as named by the ticket's subject fields. */
-export function isNamedSubject(subject: Subject, type: SubjectResourceType, id: string): boolean {
-  return subject.named.some(
-    (resource) => resource.type === type && resource.id === id && AUTHORITATIVE_SOURCES.has(resource.source),
-  );
+  const ids = [...new Set(subject.named.filter((resource) => resource.type === type).map((resource) => resource.id))];
+  if (ids.length === 1 && ids[0] !== undefined) return { kind: "one", id: ids[0] };
+  return ids.length > 1 ? { kind: "ambiguous", ids } : { kind: "none" };
 }
 
 export type SubjectBinding = { bound: true } | { bound: false; message: string };
@@ -50,13 +34,15 @@ function mismatch(type: SubjectResourceType, given: string | null, target: Subje
   const word = WORDS[type];
   const aim = given === null ? `names no ${word}` : `targets ${word} "${given}"`;
   if (target.kind === "none") {
-    return { bound: false, message: `The remediation ${aim}, but the incident names no ${word} as its subject.` };
-  }
-  if (target.kind === "ambiguous") {
-    const where = target.authoritative ? "the ticket's subject fields" : "the ticket text";
     return {
       bound: false,
-      message: `The remediation ${aim}, but ${where} name several ${word}s (${target.ids.join(", ")}); which one the incident is about is for a person to say.`,
+      message: `The remediation ${aim}, but the ticket's subject fields (short description, configuration item, alert identifiers) name no ${word}; a resource only the text mentions is context, never a target.`,
+    };
+  }
+  if (target.kind === "ambiguous") {
+    return {
+      bound: false,
+      message: `The remediation ${aim}, but the ticket's subject fields name several ${word}s (${target.ids.join(", ")}); which one the incident is about is for a person to say.`,
     };
   }
   return {

@@ -25,6 +25,20 @@ describe("resolveSubject", () => {
     ]);
   });
 
+  it("does not take another thing's fields in the payload for the alert's own", () => {
+    const subject = resolveSubject({
+      sys_id: "1",
+      short_description: "Glue ETL failure: loyalty_points_daily",
+      additional_info: {
+        detail: { jobName: "loyalty_points_daily" },
+        related: [{ job_name: "card_txn_daily_agg" }],
+        remediation: { tool: "retry_glue_job", args: { job_name: "payroll_prod" } },
+      },
+    });
+    expect(subject.named).toEqual([{ type: "glue_job", id: "loyalty_points_daily", source: "alert" }]);
+    expect(subject.mentioned.map((resource) => resource.id).sort()).toEqual(["card_txn_daily_agg", "payroll_prod"]);
+  });
+
   it("treats a long payload value as free text, not as an identifier", () => {
     const log = `log=${"x ".repeat(120)} EMR step s-1XXXXXXXXXXA on j-2AXXXXXXGAPLF failed`;
     const subject = resolveSubject({ sys_id: "1", short_description: "Glue job a_b failed", additional_info: log });
@@ -40,6 +54,29 @@ describe("resolveSubject", () => {
     });
     expect(subject.named).toEqual([]);
     expect(subject.mentioned.map((resource) => resource.id)).toEqual(["orders_daily", "orders_hourly"]);
+  });
+
+  it("takes a resource the description identifies as named when its id stands in the short description", () => {
+    const subject = resolveSubject({
+      sys_id: "1",
+      short_description: "vendor_inventory_ingest failed - sensor timed out",
+      description:
+        "DAG vendor_inventory_ingest (env prod-data-airflow) failed at 05:00 UTC.\nGlue job payroll_prod timed out too.",
+    });
+    expect(subject.named).toEqual([{ type: "dag", id: "vendor_inventory_ingest", source: "short_description" }]);
+    expect(subject.mentioned).toEqual([{ type: "glue_job", id: "payroll_prod", source: "description" }]);
+    const alarm = resolveSubject({
+      sys_id: "2",
+      short_description: 'ALARM: "mwaa-prod-customer_360_refresh-failed" in US East (N. Virginia)',
+      description: "The DAG customer_360_refresh failed twice.",
+    });
+    expect(alarm.named).toEqual([{ type: "dag", id: "customer_360_refresh", source: "short_description" }]);
+    const longer = resolveSubject({
+      sys_id: "3",
+      short_description: "orders_v2 failed",
+      description: "Glue job orders failed.",
+    });
+    expect(longer.named).toEqual([]);
   });
 
   it("does not list a mention of the subject itself", () => {

@@ -18,9 +18,9 @@ export const SubjectResourceTypeSchema = z.enum([
 export type SubjectResourceType = z.infer<typeof SubjectResourceTypeSchema>;
 
 /**
- * Where a name came from, most authoritative first: the ticket's own subject fields (short
- * description, configuration item, an alert's identifiers in additional_info) say what the incident
- * is about; the free text (description, long payload values) only mentions things.
+ * Where a name came from: the ticket's own subject fields (short description, configuration item,
+ * an alert's identifiers in additional_info) say what the incident is about; the free text
+ * (description, long payload values) only mentions things.
  */
 export const SubjectSourceSchema = z.enum(["short_description", "cmdb_ci", "alert", "description"]);
 export type SubjectSource = z.infer<typeof SubjectSourceSchema>;
@@ -35,12 +35,10 @@ export type NamedResource = z.infer<typeof NamedResourceSchema>;
 export const SubjectSchema = z.object({
   /** Resources the ticket's subject fields name: what the incident is about. */
   named: z.array(NamedResourceSchema),
-  /** Resources only the free text mentions: context, unless no subject field names one of their kind. */
+  /** Resources only the free text mentions: context for the investigation, never a remediation's target. */
   mentioned: z.array(NamedResourceSchema),
 });
 export type Subject = z.infer<typeof SubjectSchema>;
-
-export const AUTHORITATIVE_SOURCES: ReadonlySet<SubjectSource> = new Set(["short_description", "cmdb_ci", "alert"]);
 
 /**
  * The failure intents that are about one kind of resource, and the kinds that name it. For these,
