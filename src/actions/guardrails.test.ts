@@ -142,6 +142,35 @@ describe("checkRemediation", () => {
     expect(edited).toMatchObject({ permitted: false, reason: "not_the_subject" });
   });
 
+  it("refuses an edit whose Glue arguments are neither the failed run's own nor allow-listed (arguments_not_allowed)", () => {
+    const own = investigation({
+      action_args: { job_name: "etl_orders_daily", arguments: { "--date": "2024-01-15" } },
+    });
+    const proposal = (args: Record<string, string>) => ({
+      action: "retry_glue_job",
+      args: { job_name: "etl_orders_daily", arguments: args },
+      resource: { type: "glue_job" as const, id: "etl_orders_daily" },
+    });
+    expect(check({ investigation: own }).permitted).toBe(true);
+    expect(check({ investigation: own, proposal: proposal({ "--date": "2024-01-15" }) }).permitted).toBe(true);
+    const evil = check({
+      investigation: own,
+      approved_by_person: true,
+      proposal: proposal({ "--date": "2024-01-15", "--extra-py-files": "s3://evil/x.py" }),
+    });
+    expect(evil).toMatchObject({ permitted: false, reason: "arguments_not_allowed" });
+    expect(evil.permitted || evil.message).toContain("--extra-py-files");
+    const allowing = config({
+      remediation: {
+        allow_list: { glue_jobs: ["etl_*"], dags: [], athena_workgroups: [], emr_clusters: [] },
+        allowed_arguments: { glue_jobs: ["--date"], dag_conf: [] },
+      },
+    });
+    expect(
+      check({ investigation: own, config: allowing, proposal: proposal({ "--date": "2024-01-16" }) }).permitted,
+    ).toBe(true);
+  });
+
   it("refuses when nothing is recommended (no_remediation)", () => {
     expect(check({ investigation: investigation({ recommended_action: null }) })).toMatchObject({
       permitted: false,

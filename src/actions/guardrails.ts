@@ -13,6 +13,7 @@ import { checkSubjectBinding } from "../subject/binding.js";
 import type { Subject } from "../subject/subject.js";
 import { isMutatingTool, type MutatingToolName } from "../tools/names.js";
 import { matchesAllowList } from "./allow-list.js";
+import { checkRemediationArguments, type RunArguments } from "./argument-policy.js";
 
 export type RemediationRefusalReason =
   | "no_remediation"
@@ -22,6 +23,7 @@ export type RemediationRefusalReason =
   | "non_transient_cause"
   | "not_the_subject"
   | "not_allow_listed"
+  | "arguments_not_allowed"
   | "budget_exhausted";
 
 export type RemediationCheck =
@@ -65,6 +67,14 @@ export const RESOURCE_TYPE_FOR_ACTION: Record<MutatingToolName, Resource["type"]
   retry_athena_query: "athena_workgroup",
   retry_emr: "emr_cluster",
 };
+
+/** The failed run's own Glue arguments, as the investigation proposed them from GetJobRuns. */
+function ownRunArguments(investigation: InvestigationState): RunArguments[] {
+  const own = investigation.action_args?.arguments;
+  if (own === null || typeof own !== "object" || Array.isArray(own)) return [];
+  const entries = Object.entries(own);
+  return entries.every(([, value]) => typeof value === "string") ? [Object.fromEntries(entries) as RunArguments] : [];
+}
 
 function refuse(reason: RemediationRefusalReason, message: string): RemediationCheck {
   return { permitted: false, reason, message };
@@ -115,6 +125,11 @@ export function checkRemediation(input: RemediationCheckInput): RemediationCheck
       `${resource.type} "${resource.id}" is not on the remediation allow-list (remediation.allow_list.${listName}).`,
     );
   }
+
+  // The investigation's own proposal re-runs the failed run with that run's arguments (read from AWS);
+  // an edit may carry those, or argument names the config allows — never code paths of its own.
+  const argumentCheck = checkRemediationArguments(action, args, config, ownRunArguments(investigation));
+  if (!argumentCheck.permitted) return refuse("arguments_not_allowed", argumentCheck.message);
 
   const budget = config.remediation.budgets[intent];
   if (attempts_used >= budget) {
