@@ -126,9 +126,10 @@ for (const backend of backends) {
       expect(starts(session)).toBe(1);
     });
 
-    it("runs an edited re-run with the edited arguments", async () => {
+    it("runs an edited re-run with the edited arguments, when their names are allowed", async () => {
       const { orchestrator, session } = await orchestratorFor("glue-timeout-rerun-succeeds", (config) => {
         config.remediation.require_approval.intents = ["glue_etl_failure"];
+        config.remediation.allowed_arguments.glue_jobs = ["--run_date"];
       });
       const incident = incidentOf("glue-timeout-rerun-succeeds");
       const paused = await orchestrator.run(incident);

@@ -133,7 +133,7 @@ describe("nextAttempt", () => {
     });
 
     it("comes from an edit, whose action becomes the proposal and whose arguments name the resource", () => {
-      const edited = { action: "retry_glue_job", args: { job_name: "SPENDING_POTS", arguments: { "--day": "1" } } };
+      const edited = { action: "retry_glue_job", args: { job_name: "SPENDING_POTS" } };
       const state = glue({ reviews: [review({ response: "edit", action: edited, attempt: 1 })] });
       expect(nextAttempt(state, byIntent, tools)).toMatchObject({
         proposal: { ...edited, resource: { type: "glue_job", id: "SPENDING_POTS" } },

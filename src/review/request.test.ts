@@ -134,7 +134,7 @@ describe("reviewRequestFor: the proposal", () => {
   });
 
   it("proposes the action a reviewer edited in, in place of the investigation's", () => {
-    const edited = { action: "retry_glue_job", args: { job_name: "SPENDING_POTS", arguments: { "--day": "1" } } };
+    const edited = { action: "retry_glue_job", args: { job_name: "SPENDING_POTS" } };
     const state = glue({
       attempts: [attempt("failed", 1)],
       decisions: [decision("human_review"), decision("human_review")],
