@@ -4,6 +4,7 @@ import { z } from "zod";
 import { describeZodError, UserInputError } from "../errors.js";
 import {
   assertWithinBounds,
+  boundedInput,
   findBoundsViolation,
   INPUT_LIMITS,
   jsonStringLength,
@@ -149,9 +150,18 @@ describe("findBoundsViolation", () => {
   });
 
   it("prints any key safely: quoted, escaped, cut", () => {
-    const violation = findBoundsViolation({ info: { "\u001b[2J evil.key": { "x y": nestedArrays(40) } } });
-    expect(violation?.path).toBe('info["\\u001b[2J evil.key"]["x y"][0][0][0][0][0][0]…(21 more)[0][0]');
+    const violation = findBoundsViolation({ info: { 'évil "key".with dots': { "x y": nestedArrays(40) } } });
+    expect(violation?.path).toBe('info["\\u00e9vil \\"key\\".with dots"]["x y"][0][0][0][0][0][0]…(21 more)[0][0]');
     expect(violation?.path).toMatch(/^[\x20-\x7e…]+$/);
+    const long = findBoundsViolation({ ["k".repeat(100)]: { a: "\ud800" } });
+    expect(long?.path).toBe(`["${"k".repeat(40)}…"].a`);
+  });
+
+  it("rejects control characters in keys (error messages quote keys), not in values", () => {
+    for (const key of ["a\nb", "\u001b[2J", "x\u007f", "\u0085", "a\u2028", "\u202eevil"]) {
+      expect(findBoundsViolation({ info: { [key]: 1 } })?.problem).toMatch(/^key contains a control character/);
+    }
+    expect(findBoundsViolation({ log: "line 1\r\nline 2\t\u001b[31mred\u001b[0m \u202e" })).toBeUndefined();
   });
 });
 
@@ -164,6 +174,19 @@ describe("assertWithinBounds", () => {
     );
     expect(() => assertWithinBounds(nestedArrays(50), "edit")).toThrow(/^invalid edit: edit\[0\]\[0\]/);
     expect(() => assertWithinBounds({ fine: true }, "config")).not.toThrow();
+  });
+});
+
+describe("boundedInput", () => {
+  it("checks before zod parses, so zod never quotes a forbidden key, and keeps the input type", () => {
+    const Schema = boundedInput(z.strictObject({ id: z.string() }));
+    const parsed = Schema.safeParse({ id: "1", "bad\nkey": 1 });
+    expect(describeZodError("answer", parsed.error!)).toBe(
+      'answer: key contains a control character (at character 3) (key "bad\\u000akey")',
+    );
+    expect(Schema.safeParse({ id: "1" }).data).toEqual({ id: "1" });
+    const typed: z.input<typeof Schema> = { id: "x" };
+    expect(Schema.parse(typed)).toEqual(typed);
   });
 });
 

@@ -6,7 +6,7 @@
  * text. The checker is iterative (an explicit stack), so it survives any depth itself, and stops
  * at the first violation. docs/limits.md explains every number.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { UserInputError } from "../errors.js";
 
 /** Containers nested inside each other, counting the input itself. A real incident nests 3 or 4. */
@@ -82,8 +82,9 @@ interface Container {
  * The first violation of `limits` in a JSON-like value, in document order, or undefined when the
  * value is within them. Values must be JSON data: plain objects, arrays, strings, finite or
  * non-finite numbers, booleans, null (undefined counts as absent, as JSON.stringify drops it).
- * Every string and key must be well-formed Unicode without NUL; no key may be `__proto__` (copying
- * it by assignment sets a prototype instead of a field). Pure; never recurses.
+ * Every string and key must be well-formed Unicode without NUL, keys without control characters;
+ * no key may be `__proto__` (copying it by assignment sets a prototype instead of a field). Pure;
+ * never recurses.
  */
 export function findBoundsViolation(value: unknown, limits: InputLimits = INPUT_LIMITS): BoundsViolation | undefined {
   let total = 0;
@@ -167,6 +168,22 @@ export function assertWithinBounds(value: unknown, subject: string, limits: Inpu
 }
 
 /**
+ * The check first, then the schema: zod sees only input within the limits, so none of its
+ * messages (which quote unrecognised keys) can carry what the limits forbid. For schemas outside
+ * graph state; LangGraph turns state schemas into JSON Schema through their input side, which a
+ * preprocess step hides, so those use `withinBounds`. The input type stays the schema's.
+ */
+export function boundedInput<T extends z.ZodType>(schema: T, limits: InputLimits = INPUT_LIMITS) {
+  return z.preprocess<z.input<T>, T, z.input<T>>((value, ctx) => {
+    const violation = findBoundsViolation(value, limits);
+    if (violation) {
+      ctx.addIssue({ code: "custom", message: violation.problem, path: violation.path ? [violation.path] : [] });
+    }
+    return value;
+  }, schema);
+}
+
+/**
  * Adds the check to a zod schema as a refinement. zod's own parse of our schemas is shallow where
  * they take arbitrary data (`z.unknown()`, records), so nothing deep is walked before this runs;
  * the violation becomes a zod issue whose path names the field (describeZodError prints it).
@@ -209,6 +226,10 @@ export function isWellFormedText(text: string): boolean {
   return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 }
 
+/** C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const KEY_CONTROL = /[\u0001-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function stringProblem(text: string, max: number, what: "string" | "key"): string | undefined {
@@ -219,6 +240,10 @@ function stringProblem(text: string, max: number, what: "string" | "key"): strin
   }
   const nul = text.indexOf("\u0000");
   if (nul >= 0) return `${what} contains a NUL character (at character ${nul})`;
+  // Values may hold pasted logs (tabs, newlines, colour codes); a key never does, and keys are
+  // what error messages quote: none may break a line or drive a terminal.
+  const control = what === "key" ? KEY_CONTROL.exec(text) : null;
+  if (control) return `key contains a control character (at character ${control.index})`;
   return undefined;
 }
 

@@ -29,7 +29,8 @@ describe("capForState", () => {
 
   it("halves the per-field cap when many fields are long, and drops open fields only as a last resort", () => {
     const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`u_field_${i}`, "v".repeat(3_000)]));
-    const capped = capForState({ sys_id: "a", short_description: "s".repeat(5_000), ...many }, options);
+    const record: Record<string, unknown> = { sys_id: "a", short_description: "s".repeat(5_000), ...many };
+    const capped = capForState(record, options);
     expect(JSON.stringify(capped).length).toBeLessThanOrEqual(STATE_RECORD_CHARS);
     expect(capped.short_description).toMatch(/… \[truncated \d+ chars\]$/);
     expect(capped[DROPPED_FIELDS_KEY]).toMatch(/^… \[dropped \d+ fields, \d+ chars\]$/);

@@ -4,7 +4,7 @@
  * `npm run schemas` publishes the JSON Schema as schemas/scenario.schema.json.
  */
 import { z } from "zod";
-import { SCENARIO_LIMITS, withinBounds } from "../safety/bounds.js";
+import { boundedInput, SCENARIO_LIMITS } from "../safety/bounds.js";
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -273,7 +273,10 @@ const ScenarioFieldsSchema = z.strictObject({
   faults: z.array(FaultSchema).default([]),
 });
 
-/** Within the scenario limits of src/safety/bounds.ts (larger than an incident's: a world has many log lines). */
-export const ScenarioSchema = withinBounds(ScenarioFieldsSchema, SCENARIO_LIMITS);
+/**
+ * Checked against the scenario limits of src/safety/bounds.ts (larger than an incident's: a world
+ * has many log lines) before zod parses it.
+ */
+export const ScenarioSchema = boundedInput(ScenarioFieldsSchema, SCENARIO_LIMITS);
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

@@ -3,7 +3,7 @@
  * back), so Studio, Agent Inbox and our CLI all resume a paused run the same way.
  */
 import { z } from "zod";
-import { withinBounds } from "../safety/bounds.js";
+import { boundedInput, withinBounds } from "../safety/bounds.js";
 
 /** `args` is open data from a person (an edit) or a proposal: within the input limits of src/safety/bounds.ts. */
 export const ActionRequestSchema = withinBounds(
@@ -36,8 +36,9 @@ const reviewer = z.string().trim().min(1).max(200).optional();
 /**
  * What a person answers. `accept` carries nothing (Agent Inbox may echo the action request, which
  * is ignored: what runs is what was proposed); `edit` the action to run instead; `response` a note.
+ * Checked against the input limits of src/safety/bounds.ts before zod parses it.
  */
-export const HumanResponseSchema = withinBounds(
+export const HumanResponseSchema = boundedInput(
   z.discriminatedUnion("type", [
     z.strictObject({
       type: z.literal("accept"),
