@@ -18,11 +18,13 @@ import type { NodeName } from "./graph/node-names.js";
 import { checkAnswer } from "./review/answer.js";
 import { reviewRequestFor } from "./review/request.js";
 import { outcomeOf, pausedReview, threadRecord, threadRecordOf } from "./runs/outcome.js";
-import { resolveThreadRef, threadIdFor } from "./runs/thread-id.js";
+import { runContextConflict, runContextFor } from "./runs/run-context.js";
+import { dryRunThreadIdFor, namedThreadId, threadCandidates, threadIdFor } from "./runs/thread-id.js";
 import type { GraphState, GraphUpdate } from "./state/graph-state.js";
 import { IncidentSchema, type Incident } from "./state/incident.js";
 import type { OrchestrationResult } from "./state/result.js";
 import type { HumanResponseInput } from "./state/review.js";
+import type { RunContext, RunOrigin } from "./state/run-context.js";
 import type { RunOutcome } from "./state/run-outcome.js";
 import { memoryRunStore } from "./store/memory.js";
 import type { RunStore } from "./store/types.js";
@@ -51,8 +53,16 @@ export interface StageEvent {
 }
 
 export interface RunOptions {
-  /** Default: derived from the incident's sys_id (src/runs/thread-id.ts). */
+  /**
+   * A thread of the caller's choosing (a UUID, or a name that maps to its own UUID). Default:
+   * derived from the incident's sys_id, a dry run's thread apart from the real one (src/runs/thread-id.ts).
+   */
   threadId?: string;
+  /**
+   * Where the config, scenario and tools came from, kept on the thread (src/state/run-context.ts).
+   * On resume, a field given here that differs from the thread's is refused.
+   */
+  origin?: RunOrigin;
   /** LangChain callbacks for the run (tracing, counting model calls). */
   callbacks?: Callbacks;
   /** Called as each stage completes, in order. */
@@ -71,6 +81,10 @@ export interface Orchestrator {
   resume(thread: string, answer: HumanResponseInput, options?: Omit<RunOptions, "threadId">): Promise<RunOutcome>;
   /** Where a thread stands, without running anything; undefined when it has never run. */
   inspect(thread: string): Promise<RunOutcome | undefined>;
+  /** How a thread's run was made; undefined when it never ran or predates run contexts. */
+  runContext(thread: string): Promise<RunContext | undefined>;
+  /** The thread a reference names: a thread id, or a sys_id (its incident's thread, a named thread or its dry run). */
+  resolveThread(ref: string): Promise<string>;
 }
 
 /** Another run holds the thread (another process, or a concurrent call in this one). */
@@ -133,9 +147,53 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
       const { outcome, state } = await body();
       await store.threads.upsert(threadRecordOf(outcome, state, now()));
       return outcome;
+    } catch (error) {
+      await recordFailure(threadId, incident, error);
+      throw error;
     } finally {
       await lock.release();
     }
+  }
+
+  /**
+   * A run that stopped on an error it could not record in the thread (a checkpoint that would not
+   * save, a store that went away) is marked failed in the thread index with the error, never left
+   * "running": its last checkpoint stands, and running it again carries on from there (the ledger
+   * keeps any side effect from being repeated). A user's error (a bad answer) changes nothing.
+   */
+  async function recordFailure(threadId: string, incident: Incident | undefined, error: unknown): Promise<void> {
+    if (error instanceof UserInputError) return;
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    try {
+      const ran = incident ?? (await snapshotOf(threadId).then((snapshot) => (snapshot.values as GraphState).incident));
+      if (!ran) return;
+      const where = `failed: ${message}; run it again to continue from its last checkpoint`;
+      await store.threads.upsert(threadRecord(threadId, ran, "failed", where, now()));
+    } catch {
+      // The store itself is failing: the error the caller gets says so.
+    }
+  }
+
+  /** A reference that is not a thread id may mean several threads; the one that has run is meant. */
+  async function resolveThread(ref: string): Promise<string> {
+    const candidates = threadCandidates(ref);
+    const ran: typeof candidates = [];
+    for (const candidate of candidates) {
+      if (hasRun(await snapshotOf(candidate.thread_id))) ran.push(candidate);
+    }
+    if (ran.length > 1) {
+      const which = ran.map((candidate) => `${candidate.thread_id} (${candidate.what})`).join(", ");
+      throw new UserInputError(`"${ref}" names more than one thread: ${which}; give the thread id`);
+    }
+    return (ran[0] ?? candidates[0])?.thread_id ?? threadIdFor(ref);
+  }
+
+  /** Refuses to carry a thread on under another config, scenario or tool source than it was run with. */
+  function assertSameContext(threadId: string, snapshot: StateSnapshot, origin: RunOrigin | undefined): void {
+    const context = (snapshot.values as Partial<GraphState>).run_context;
+    if (!context) return;
+    const conflict = runContextConflict(threadId, context, config, origin);
+    if (conflict) throw new UserInputError(conflict);
   }
 
   function outcomeAt(threadId: string, snapshot: StateSnapshot, already_done = false) {
@@ -154,16 +212,19 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
 
     async run(input, runOptions = {}) {
       const incident = parseIncident(input);
-      const threadId = runOptions.threadId ?? threadIdFor(incident.sys_id);
+      const ownThread = config.remediation.dry_run ? dryRunThreadIdFor : threadIdFor;
+      const threadId = runOptions.threadId ? namedThreadId(runOptions.threadId) : ownThread(incident.sys_id);
       return onThread(threadId, incident, async () => {
         const before = await snapshotOf(threadId);
         if (!hasRun(before)) {
-          await drive(threadId, { incident, started_at: now().toISOString() }, runOptions);
+          const run_context = runContextFor(config, runOptions.origin);
+          await drive(threadId, { incident, started_at: now().toISOString(), run_context }, runOptions);
         } else if (pausedReview(before) || isFinished(before)) {
           // Paused for a person, or finished: report it, run nothing.
           return outcomeAt(threadId, before, isFinished(before));
         } else {
-          // A run that stopped between steps (a crash): carry on from its last checkpoint.
+          // A run that stopped between steps (a crash): carry on from its last checkpoint, as it was made.
+          assertSameContext(threadId, before, runOptions.origin);
           await drive(threadId, null, runOptions);
         }
         return outcomeAt(threadId, await snapshotOf(threadId));
@@ -171,7 +232,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
     },
 
     async resume(thread, answer, runOptions = {}) {
-      const threadId = resolveThreadRef(thread);
+      const threadId = await resolveThread(thread);
       return onThread(threadId, undefined, async () => {
         const before = await snapshotOf(threadId);
         if (!pausedReview(before)) {
@@ -182,6 +243,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
             : "it has never run";
           throw new UserInputError(`thread ${threadId} is not waiting for a review: ${where}`);
         }
+        assertSameContext(threadId, before, runOptions.origin);
         // Checked here too, so a bad answer is one clear error and the thread stays paused.
         const request = reviewRequestFor(before.values as GraphState, config, deps.tools);
         const checked = checkAnswer(answer, request);
@@ -192,10 +254,17 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
     },
 
     async inspect(thread) {
-      const threadId = resolveThreadRef(thread);
+      const threadId = await resolveThread(thread);
       const snapshot = await snapshotOf(threadId);
       return hasRun(snapshot) ? outcomeOf(threadId, snapshot, deps, isFinished(snapshot)) : undefined;
     },
+
+    async runContext(thread) {
+      const snapshot = await snapshotOf(await resolveThread(thread));
+      return (snapshot.values as Partial<GraphState>).run_context ?? undefined;
+    },
+
+    resolveThread,
   };
   return orchestrator;
 }

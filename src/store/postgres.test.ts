@@ -66,6 +66,26 @@ describe.skipIf(skipReason !== undefined)(
       expect(store.location).toBe(redactPassword(url));
     });
 
+    it("brings a thread index from before the failed status up to date, keeping its rows", async () => {
+      const fresh = freshSchema();
+      await openStore(fresh);
+      await query(`ALTER TABLE "${fresh}".io_threads DROP CONSTRAINT io_threads_status_check`);
+      await query(
+        `ALTER TABLE "${fresh}".io_threads ADD CONSTRAINT io_threads_status_check CHECK (status IN ('running', 'paused', 'done'))`,
+      );
+      await query(`INSERT INTO "${fresh}".io_threads VALUES ('t1', 'INC1', 'paused', 'old row', now())`);
+      const store = await openStore(fresh);
+      expect(await store.threads.get("t1")).toMatchObject({ status: "paused", summary: "old row" });
+      await store.threads.upsert({
+        thread_id: "t2",
+        sys_id: "INC2",
+        status: "failed",
+        summary: "failed: x",
+        updated_at: "2026-11-02T00:00:00.000Z",
+      });
+      expect(await store.threads.get("t2")).toMatchObject({ status: "failed" });
+    });
+
     it("rejects a schema name it would have to quote", async () => {
       await expect(openPostgresRunStore({ url, schema: 'bad"; DROP' })).rejects.toThrow(/invalid Postgres schema name/);
       await expect(openPostgresRunStore({ url, schema: "Upper" })).rejects.toThrow(/invalid Postgres schema name/);

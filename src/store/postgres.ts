@@ -135,10 +135,19 @@ CREATE INDEX IF NOT EXISTS io_ledger_thread ON ${s}.io_ledger (thread_id, starte
 CREATE TABLE IF NOT EXISTS ${s}.io_threads (
   thread_id text PRIMARY KEY,
   sys_id text NOT NULL,
-  status text NOT NULL CHECK (status IN ('running', 'paused', 'done')),
+  status text NOT NULL CHECK (status IN ('running', 'paused', 'done', 'failed')),
   summary text NOT NULL,
   updated_at timestamptz NOT NULL
 );
+-- Stores made before the failed status: the same CHECK with it (named as Postgres named it).
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'io_threads_status_check'
+             AND conrelid = '${s}.io_threads'::regclass AND pg_get_constraintdef(oid) NOT LIKE '%failed%') THEN
+    ALTER TABLE ${s}.io_threads DROP CONSTRAINT io_threads_status_check;
+    ALTER TABLE ${s}.io_threads ADD CONSTRAINT io_threads_status_check
+      CHECK (status IN ('running', 'paused', 'done', 'failed'));
+  END IF;
+END $$;
 CREATE INDEX IF NOT EXISTS io_threads_updated ON ${s}.io_threads (updated_at DESC);
 `;
 }

@@ -59,6 +59,29 @@ describe("sqlite run store", () => {
     }
   };
 
+  it("brings a thread index from before the failed status up to date, keeping its rows", async () => {
+    const file = freshFile();
+    await openStore(file).then((store) => store.close());
+    const db = new Database(file);
+    db.exec("DROP TABLE io_threads");
+    db.exec(
+      "CREATE TABLE io_threads (thread_id TEXT PRIMARY KEY, sys_id TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('running', 'paused', 'done')), summary TEXT NOT NULL, updated_at TEXT NOT NULL)",
+    );
+    db.prepare("INSERT INTO io_threads VALUES ('t1', 'INC1', 'paused', 'old row', '2026-11-01T00:00:00.000Z')").run();
+    db.close();
+    const store = await openStore(file);
+    expect(await store.threads.get("t1")).toMatchObject({ status: "paused", summary: "old row" });
+    const failed = {
+      thread_id: "t2",
+      sys_id: "INC2",
+      status: "failed" as const,
+      summary: "failed: x",
+      updated_at: "2026-11-02T00:00:00.000Z",
+    };
+    await store.threads.upsert(failed);
+    expect(await store.threads.get("t2")).toEqual(failed);
+  });
+
   it("creates the file and its directories, in WAL mode", async () => {
     const file = freshFile();
     const store = await openStore(file);

@@ -54,12 +54,27 @@ CREATE TABLE IF NOT EXISTS io_thread_locks (
 CREATE TABLE IF NOT EXISTS io_threads (
   thread_id TEXT PRIMARY KEY,
   sys_id TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('running', 'paused', 'done')),
+  status TEXT NOT NULL CHECK (status IN ('running', 'paused', 'done', 'failed')),
   summary TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS io_threads_updated ON io_threads (updated_at);
 `;
+
+/**
+ * Stores made before the `failed` thread status have a CHECK without it; SQLite cannot alter a
+ * CHECK, so such a thread index is copied into a table of the current shape (its rows unchanged).
+ */
+function migrateThreadStatuses(db: Database.Database): void {
+  const row = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'io_threads'").get() as
+    { sql: string } | undefined;
+  if (row === undefined || row.sql.includes("'failed'")) return;
+  db.exec("ALTER TABLE io_threads RENAME TO io_threads_before_failed");
+  db.exec("DROP INDEX IF EXISTS io_threads_updated");
+  db.exec(SCHEMA);
+  db.exec("INSERT INTO io_threads SELECT thread_id, sys_id, status, summary, updated_at FROM io_threads_before_failed");
+  db.exec("DROP TABLE io_threads_before_failed");
+}
 
 export async function openSqliteRunStore(options: SqliteRunStoreOptions): Promise<RunStore> {
   const now = options.now ?? (() => new Date());
@@ -71,7 +86,10 @@ export async function openSqliteRunStore(options: SqliteRunStoreOptions): Promis
     db.pragma("journal_mode = WAL");
     // Left at synchronous=FULL (the default): a ledger `started` row must survive a power cut
     // that follows it, or a repeat after the crash would act twice.
-    db.transaction(() => db.exec(SCHEMA)).immediate();
+    db.transaction(() => {
+      migrateThreadStatuses(db);
+      db.exec(SCHEMA);
+    }).immediate();
   } catch (error) {
     db.close();
     throw error;

@@ -65,7 +65,8 @@ export interface ThreadLocks {
 }
 
 /** What `pending` lists: each thread's latest status, kept by the process that ran it. */
-export const ThreadStatusSchema = z.enum(["running", "paused", "done"]);
+/** failed: the process running it stopped on an error it could not record in the thread itself (run it again to continue). */
+export const ThreadStatusSchema = z.enum(["running", "paused", "done", "failed"]);
 export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
 
 export const ThreadRecordSchema = z.object({
