@@ -52,7 +52,7 @@ describe(backendTitle(sqlite, "incident-orchestrator pending / show / resume"), 
     expect(twoAnswers.stderr.trim().split("\n")).toEqual([
       "incident-orchestrator: give exactly one of --accept, --edit <json>, --respond <text>, --ignore (got --accept, --ignore)",
     ]);
-    const notAllowed = await cli("resume", thread, "--in-process", "--edit", '{"action":"retry_glue_job","args":{}}');
+    const notAllowed = await cli("resume", thread, "--edit", '{"action":"retry_glue_job","args":{}}');
     expect(notAllowed.code).toBe(2);
     expect(notAllowed.stderr).toMatch(
       /^incident-orchestrator: invalid review answer: "edit" is not allowed for this review\n$/,
@@ -75,7 +75,7 @@ describe(backendTitle(sqlite, "incident-orchestrator pending / show / resume"), 
 
     const nothingLeft = await cli("pending");
     expect(nothingLeft.stdout).toMatch(/^No runs are waiting for review/);
-    const again = await cli("resume", thread, "--in-process", "--ignore");
+    const again = await cli("resume", thread, "--ignore");
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/is not waiting for a review: it has finished\n$/);
   }, 180_000);

@@ -18,9 +18,14 @@ export function resolveConfig(input: OrchestratorConfigInput | undefined): Orche
   return structuredClone(parseOrThrow(ConfigSchema, input ?? {}, "config"));
 }
 
+/** The config file a command reads: the one named, else the default file if present, else none. */
+export function configFileFor(path?: string): string | undefined {
+  return path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+}
+
 /** Reads and validates a config file; with no path, the default file if present, else the defaults. */
 export async function loadConfigFile(path?: string): Promise<OrchestratorConfig> {
-  const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  const file = configFileFor(path);
   if (!file) return resolveConfig({});
   return resolveConfig((await readJsonFile(file, "config")) as OrchestratorConfigInput);
 }

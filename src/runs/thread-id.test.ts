@@ -1,6 +1,6 @@
 import { validate, version } from "uuid";
 import { describe, expect, it } from "vitest";
-import { resolveThreadRef, threadIdFor } from "./thread-id.js";
+import { dryRunThreadIdFor, namedThreadId, resolveThreadRef, threadCandidates, threadIdFor } from "./thread-id.js";
 
 const SYS_ID = "0f4e9b7c2a6d4c1e8b3a5f7d9e2c4b6a";
 
@@ -45,5 +45,26 @@ describe("resolveThreadRef", () => {
     // A UUID without its dashes is not a UUID: it is a sys_id.
     const undashed = threadIdFor(SYS_ID).replaceAll("-", "");
     expect(resolveThreadRef(undashed)).toBe(threadIdFor(undashed));
+  });
+});
+
+describe("the other kinds of thread", () => {
+  it("gives an incident's dry run, and a named thread, threads of their own", () => {
+    const ids = new Set([threadIdFor(SYS_ID), dryRunThreadIdFor(SYS_ID), namedThreadId(SYS_ID)]);
+    expect(ids.size).toBe(3);
+    for (const id of ids) expect(validate(id)).toBe(true);
+  });
+
+  it("keeps a UUID a person names as it is", () => {
+    expect(namedThreadId("034CEC3F-7E69-56F7-8EAA-68DA6CFA0450")).toBe("034cec3f-7e69-56f7-8eaa-68da6cfa0450");
+  });
+
+  it("lists what a reference may mean, the incident's own thread first", () => {
+    expect(threadCandidates(SYS_ID).map((candidate) => candidate.thread_id)).toEqual([
+      threadIdFor(SYS_ID),
+      namedThreadId(SYS_ID),
+      dryRunThreadIdFor(SYS_ID),
+    ]);
+    expect(threadCandidates(threadIdFor(SYS_ID))).toHaveLength(1);
   });
 });

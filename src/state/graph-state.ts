@@ -12,6 +12,7 @@ import { InvestigationStateSchema } from "./investigation.js";
 import { OrchestrationResultSchema, RunErrorSchema } from "./result.js";
 import { ReviewRecordSchema } from "./review.js";
 import { SubjectSchema } from "../subject/subject.js";
+import { RunContextSchema } from "./run-context.js";
 
 const appended = <T extends z.ZodType>(item: T) =>
   z.array(item).register(registry, {
@@ -31,6 +32,8 @@ export type TicketUpdate = z.infer<typeof TicketUpdateSchema>;
 
 export const GraphStateSchema = z.object({
   incident: IncidentSchema,
+  /** How the run was made (config, scenario, tools, dry run): what a resume carries on with. */
+  run_context: RunContextSchema.nullable().default(null),
   /** ISO time the run started; set by the first node when the caller does not. */
   started_at: z.string().nullable().default(null),
   /** The resources the incident is about (src/subject): remediation only ever targets these. */
@@ -52,5 +55,9 @@ export type GraphState = z.infer<typeof GraphStateSchema>;
 export type GraphUpdate = Partial<GraphState>;
 
 /** What a caller passes to start a run. */
-export const GraphInputSchema = z.object({ incident: IncidentSchema, started_at: z.string().nullable().optional() });
+export const GraphInputSchema = z.object({
+  incident: IncidentSchema,
+  started_at: z.string().nullable().optional(),
+  run_context: RunContextSchema.nullable().optional(),
+});
 export type GraphInput = z.infer<typeof GraphInputSchema>;

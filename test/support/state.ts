@@ -12,6 +12,7 @@ export const defaultConfig = () => ConfigSchema.parse({});
 export function stateWith(overrides: Partial<GraphState> = {}): GraphState {
   return {
     incident: { sys_id: "INC001", short_description: "Job SPENDING_POTS has failed Glue ETL failure" },
+    run_context: null,
     started_at: "2026-11-23T06:00:00.000Z",
     subject: null,
     classification: null,

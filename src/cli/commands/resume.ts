@@ -1,5 +1,5 @@
 import { userInfo } from "node:os";
-import { loadConfigFile } from "../../config/load.js";
+import { loadConfigFile, resolveConfig } from "../../config/load.js";
 import { parseOrThrow, UserInputError } from "../../errors.js";
 import { createOrchestrator } from "../../orchestrator.js";
 import { assertWithinBounds } from "../../safety/bounds.js";
@@ -13,7 +13,9 @@ import { printOutcome } from "../outcome-lines.js";
 import { printLine } from "../print.js";
 import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
+import { cliRunOrigin } from "../run-origin.js";
 import { openToolSource } from "../tool-source.js";
+import type { RunOrigin } from "../../state/run-context.js";
 
 export interface ResumeCommandOptions {
   accept?: boolean;
@@ -27,16 +29,33 @@ export interface ResumeCommandOptions {
   json?: boolean;
 }
 
-/** `resume <thread> --accept | --edit <json> | --respond <text> | --ignore`: answers a paused review. */
+/**
+ * `resume <thread> --accept | --edit <json> | --respond <text> | --ignore`: answers a paused review.
+ * The run carries on as it was made (its thread keeps its config, scenario and tool source): flags
+ * that say otherwise are refused, naming the difference.
+ */
 export async function resumeCommand(thread: string, options: ResumeCommandOptions): Promise<void> {
   // Its shape is checked before any tool starts; whether the review allows it, by resume().
   const answer = parseOrThrow(HumanResponseSchema, answerFrom(options), "answer");
-  const config = await loadConfigFile(options.config);
   await withCliRunStore(async (store) => {
-    const source = await openToolSource(options, config);
+    const context = await createOrchestrator({ tools: [], store }).runContext(thread);
+    const given = cliRunOrigin(options);
+    const origin: RunOrigin = {
+      ...(options.config !== undefined ? { config_source: given.config_source } : {}),
+      ...(options.scenario !== undefined ? { scenario: given.scenario } : {}),
+      ...(options.inProcess ? { tools: "in-process" } : {}),
+    };
+    const config =
+      context && options.config === undefined ? resolveConfig(context.config) : await loadConfigFile(options.config);
+    const tools = {
+      scenario: options.scenario ?? context?.scenario ?? undefined,
+      inProcess: options.inProcess === true || context?.tools === "in-process",
+    };
+    const source = await openToolSource(tools, config);
     try {
       const orchestrator = createOrchestrator({ config, tools: source.tools, store });
       const outcome = await orchestrator.resume(thread, answer, {
+        origin,
         onStage: options.json ? undefined : (event) => printLine(stageLine(event)),
       });
       printOutcome(outcome, options.json === true);

@@ -2,14 +2,16 @@ import pLimit from "p-limit";
 import { loadConfigFile } from "../../config/load.js";
 import { UserInputError } from "../../errors.js";
 import { readIncidents } from "../../io/read-incidents.js";
-import { createOrchestrator, type Orchestrator } from "../../orchestrator.js";
+import { createOrchestrator, ThreadBusyError, type Orchestrator } from "../../orchestrator.js";
 import { loadScenarioFile } from "../../sandbox/session.js";
 import type { Incident } from "../../state/incident.js";
 import { batchLine, printOutcome } from "../outcome-lines.js";
 import { printJson, printLine } from "../print.js";
 import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
+import { cliRunOrigin } from "../run-origin.js";
 import { openToolSource } from "../tool-source.js";
+import type { RunOrigin } from "../../state/run-context.js";
 
 export interface RunCommandOptions {
   scenario?: string;
@@ -38,15 +40,22 @@ export async function runCommand(path: string, options: RunCommandOptions): Prom
     const source = await openToolSource(options, config);
     try {
       const orchestrator = createOrchestrator({ config, tools: source.tools, store });
-      if (many) await runBatch(orchestrator, incidents, concurrency, options.json === true);
-      else await runOne(orchestrator, incidents[0] as Incident, source.where, options);
+      const origin = cliRunOrigin(options);
+      if (many) await runBatch(orchestrator, incidents, concurrency, options.json === true, origin);
+      else await runOne(orchestrator, incidents[0] as Incident, source.where, options, origin);
     } finally {
       await source.close();
     }
   });
 }
 
-async function runOne(orchestrator: Orchestrator, incident: Incident, where: string, options: RunCommandOptions) {
+async function runOne(
+  orchestrator: Orchestrator,
+  incident: Incident,
+  where: string,
+  options: RunCommandOptions,
+  origin: RunOrigin,
+) {
   if (!options.json) {
     printLine(`Incident ${incident.number ?? incident.sys_id}: ${incident.short_description}`);
     printLine(`Tools: ${where}`);
@@ -54,20 +63,27 @@ async function runOne(orchestrator: Orchestrator, incident: Incident, where: str
   }
   const outcome = await orchestrator.run(incident, {
     threadId: options.thread,
+    origin,
     onStage: options.json ? undefined : (event) => printLine(stageLine(event)),
   });
   printOutcome(outcome, options.json === true);
 }
 
 /** Many incidents, each on its own thread; one that cannot run is reported and the rest go on. */
-async function runBatch(orchestrator: Orchestrator, incidents: Incident[], concurrency: number, json: boolean) {
+async function runBatch(
+  orchestrator: Orchestrator,
+  incidents: Incident[],
+  concurrency: number,
+  json: boolean,
+  origin: RunOrigin,
+) {
   const limit = pLimit(concurrency);
   let failures = 0;
   await Promise.all(
     incidents.map((incident) =>
       limit(async () => {
         try {
-          const outcome = await orchestrator.run(incident);
+          const outcome = await orchestrator.run(incident, { origin });
           if (json) {
             printJson({
               sys_id: incident.sys_id,
@@ -79,8 +95,14 @@ async function runBatch(orchestrator: Orchestrator, incidents: Incident[], concu
             printLine(batchLine(incident.sys_id, outcome));
           }
         } catch (error) {
-          failures += 1;
           const message = error instanceof Error ? error.message : String(error);
+          // Another process is running it right now: it is being handled, once, and not by us.
+          if (error instanceof ThreadBusyError) {
+            if (json) printJson({ sys_id: incident.sys_id, thread_id: error.threadId, status: "busy" });
+            else printLine(`${incident.sys_id}: skipped, ${message}`);
+            return;
+          }
+          failures += 1;
           printLine(`incident-orchestrator: ${incident.sys_id}: ${message}`, "stderr");
         }
       }),
