@@ -2,18 +2,23 @@
  * Inputs bounded before the graph, state kept small (issue 9): an incident over the hard input
  * limits is one clear error and leaves no thread; one under them, however large, leaves a small
  * run store, because state keeps a capped copy (src/safety/state-cap.ts) and every checkpoint
- * holds a copy of state.
+ * holds a copy of state. Tool output is input too: nested 100,000 deep, it is bounded before it
+ * becomes a finding.
  */
 import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tool } from "@langchain/core/tools";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { loadConfigFile } from "../src/config/load.js";
 import { UserInputError } from "../src/errors.js";
 import { createOrchestrator } from "../src/orchestrator.js";
 import { loadScenarioFile, startSandboxSession, type SandboxSession } from "../src/sandbox/session.js";
 import { OrchestrationResultSchema } from "../src/state/result.js";
+import { memoryRunStore } from "../src/store/memory.js";
 import { openSqliteRunStore } from "../src/store/sqlite.js";
+import { DEEP_MARKER } from "../src/tools/bound.js";
 
 const EXAMPLE = "glue-timeout-rerun-succeeds";
 const incident = JSON.parse(readFileSync(`examples/incidents/${EXAMPLE}.json`, "utf8")) as Record<string, unknown>;
@@ -82,5 +87,27 @@ describe("a large incident on a SQLite run store", () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe("a tool that answers with 100,000 nested arrays (an MCP server is input too)", () => {
+  it("is bounded before it enters state: the run ends, the finding keeps 32 levels and a marker", async () => {
+    const levels = 100_000;
+    const deep = `{"job_name":"SPENDING_POTS","runs":${"[".repeat(levels)}${"]".repeat(levels)},"note":"\\ud800\\u0000"}`;
+    const tools = session.tools.map((real) =>
+      real.name === "get_glue_logs"
+        ? tool(async () => deep, { name: real.name, description: real.description, schema: z.looseObject({}) })
+        : real,
+    );
+    const store = memoryRunStore();
+    const config = await loadConfigFile("examples/config.json");
+    const orchestrator = createOrchestrator({ config, tools, store, sleep: async () => {} });
+    const outcome = await orchestrator.run({ ...incident, sys_id: "deep-tool-output" });
+    expect(["completed", "paused"]).toContain(outcome.status);
+    const finding = outcome.result.investigation.findings.find((f) => f.tool === "get_glue_logs");
+    const text = JSON.stringify(finding?.result);
+    expect(text).toContain(DEEP_MARKER);
+    expect(text).toContain('"note":"\ufffd\ufffd"');
+    expect((await store.threads.list()).map((record) => record.status)).not.toContain("running");
   });
 });
