@@ -33,7 +33,7 @@ program
   .option("-c, --config <file>", "config file (default: ./incident-orchestrator.config.json if present)")
   .option("--dry-run", "report what remediation would do without doing it")
   .option("--in-process", "call the tools in-process instead of over MCP")
-  .option("--thread <id>", "run on this thread instead of the one derived from the incident's sys_id")
+  .option("--thread <name>", "run on this thread (a UUID, or a name) instead of the one derived from the sys_id")
   .option("--concurrency <n>", "incidents of a .jsonl run at once", "1")
   .option("--json", "print only the result JSON (one line per incident for .jsonl)")
   .action(runCommand);
@@ -60,9 +60,9 @@ program
   .option("--respond <text>", "record a note and escalate to an expert")
   .option("--ignore", "leave the ticket to people")
   .option("--by <name>", "who is answering (default: your user name)")
-  .option("-s, --scenario <file>", "the scenario the run used, to resume on its sandbox")
-  .option("-c, --config <file>", "config file (use the run's)")
-  .option("--in-process", "call the tools in-process instead of over MCP")
+  .option("-s, --scenario <file>", "default: the scenario the run used (another one is refused)")
+  .option("-c, --config <file>", "default: the config the run used (another one is refused)")
+  .option("--in-process", "default: as the run called its tools (a run over MCP refuses it)")
   .option("--json", "print only the result JSON")
   .action(resumeCommand);
 
