@@ -12,6 +12,7 @@ import { deterministicClassifier, type IncidentClassifier } from "./classifier/i
 import { resolveConfig } from "./config/load.js";
 import type { OrchestratorConfig, OrchestratorConfigInput } from "./config/schema.js";
 import { parseOrThrow, UserInputError } from "./errors.js";
+import { assertWithinBounds } from "./safety/bounds.js";
 import type { OrchestratorDeps } from "./graph/dependencies.js";
 import { compileOrchestratorGraph, type OrchestratorGraph } from "./graph/graph.js";
 import type { NodeName } from "./graph/node-names.js";
@@ -278,6 +279,8 @@ export async function orchestrateIncident(
 
 /** Validates an incident before any graph runs; the error names every bad field. */
 export function parseIncident(input: unknown): Incident {
+  // On the raw value: zod would drop a `__proto__` key without a word.
+  assertWithinBounds(input, "incident");
   return parseOrThrow(IncidentSchema, input, "incident");
 }
 

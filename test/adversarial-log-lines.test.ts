@@ -8,7 +8,6 @@
  * in an error is never its cause.
  */
 import { readFileSync } from "node:fs";
-import type { StructuredToolInterface } from "@langchain/core/tools";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loadConfigFile } from "../src/config/load.js";
@@ -19,7 +18,7 @@ import { ScenarioSchema, type Scenario } from "../src/sandbox/scenario.js";
 import { startSandboxSession } from "../src/sandbox/session.js";
 import { memoryRunStore } from "../src/store/memory.js";
 import type { Incident } from "../src/state/incident.js";
-import { isMutatingTool } from "../src/tools/names.js";
+import { recordMutatingCalls, type MutatingCall } from "./support/recording-tools.js";
 
 const here = (path: string) => new URL(path, import.meta.url);
 const readJson = (url: URL): unknown => JSON.parse(readFileSync(url, "utf8")) as unknown;
@@ -231,33 +230,12 @@ interface Observation {
   reasoning: string;
 }
 
-/** The same tools; each mutating call is noted before it is passed on unchanged. */
-function noting(tools: readonly StructuredToolInterface[], calls: string[]): StructuredToolInterface[] {
-  return tools.map((tool) => {
-    if (!isMutatingTool(tool.name)) return tool;
-    return new Proxy(tool, {
-      get(target, property) {
-        if (property === "invoke") {
-          return (input: unknown, options?: unknown) => {
-            const args = (typeof input === "object" && input !== null ? input : {}) as Json;
-            const subject =
-              args.job_name ?? args.dag_id ?? args.query_id ?? `${String(args.cluster_id)}/${String(args.step_id)}`;
-            calls.push(`${target.name}:${String(subject)}`);
-            return target.invoke(input as never, options as never);
-          };
-        }
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-  });
-}
-
 async function run(incident: Incident, world: Scenario): Promise<Observation> {
   const session = await startSandboxSession(world, { transport: "in-process" });
   try {
-    const calls: string[] = [];
-    const orchestrator = createOrchestrator({ config, tools: noting(session.tools, calls), store: memoryRunStore() });
+    const recorded: MutatingCall[] = [];
+    const tools = recordMutatingCalls(session.tools, recorded);
+    const orchestrator = createOrchestrator({ config, tools, store: memoryRunStore() });
     const result = await orchestrator.orchestrate(incident);
     const { details } = result.action;
     const ran = result.action.action;
@@ -269,7 +247,7 @@ async function run(incident: Incident, world: Scenario): Promise<Observation> {
       action: ran,
       resource,
       decision: result.decision.decision,
-      mutating_calls: calls,
+      mutating_calls: recorded.map((call) => `${call.tool}:${call.target}`),
       root_cause: result.investigation.root_cause,
       reasoning: result.decision.reasoning,
     };

@@ -3,33 +3,15 @@
  * one line on stderr naming the field and exit code 2, before any run starts. Every other boundary
  * (config, scenario, dataset, answers, file size) is covered in-process by input-boundaries.test.ts.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runCliIsolated } from "./support/cli-once.js";
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "io-cli-bounds-"));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec("node", ["bin/incident-orchestrator.js", ...args], {
-      env: {
-        ...process.env,
-        NO_COLOR: "1",
-        DATABASE_URL: "",
-        INCIDENT_ORCHESTRATOR_HOME: mkdtempSync(join(dir, "h-")),
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (...args: string[]) => runCliIsolated(dir, args);
 
 /** JSON text nesting `levels` arrays, written without JSON.stringify (which would overflow). */
 const deepArrays = (levels: number) => `${"[".repeat(levels)}"x"${"]".repeat(levels)}`;

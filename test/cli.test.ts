@@ -1,33 +1,15 @@
 /** The CLI as a user runs it: a real process, its stdout, stderr and exit code. */
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { OrchestrationResultSchema } from "../src/state/result.js";
 import { loadManifest } from "../src/examples/manifest.js";
+import { runCliIsolated } from "./support/cli-once.js";
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "io-cli-"));
 
-/** Each call gets a run store of its own (a fresh data directory, no Postgres), so no run sees another's threads. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec("node", ["bin/incident-orchestrator.js", ...args], {
-      env: {
-        ...process.env,
-        NO_COLOR: "1",
-        DATABASE_URL: "",
-        INCIDENT_ORCHESTRATOR_HOME: mkdtempSync(join(dir, "home-")),
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (...args: string[]) => runCliIsolated(dir, args);
 
 function file(name: string, content: unknown): string {
   const path = join(dir, name);

@@ -68,3 +68,15 @@ describe("the other kinds of thread", () => {
     expect(threadCandidates(threadIdFor(SYS_ID))).toHaveLength(1);
   });
 });
+
+describe("a reference that is not well-formed text", () => {
+  it("is one clear user error, not a URIError", () => {
+    for (const call of [
+      () => threadCandidates("\ud800abc"),
+      () => namedThreadId("\ud800"),
+      () => resolveThreadRef(""),
+    ]) {
+      expect(call).toThrow(/^thread: give a thread id, a sys_id or a thread name/);
+    }
+  });
+});

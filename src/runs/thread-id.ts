@@ -8,6 +8,8 @@
  * still runs), and a thread a person names (`--thread recurrence-2026-11-24`).
  */
 import { v5 as uuidv5, validate as isUuid } from "uuid";
+import { UserInputError } from "../errors.js";
+import { isWellFormedText } from "../safety/bounds.js";
 
 /** Our namespace for v5 ids (a fixed random UUID; changing it would orphan every thread). */
 const THREAD_NAMESPACE = "0b7f2a55-3f5e-4c1e-9a8d-6f1c2e4b9d70";
@@ -23,12 +25,19 @@ export function dryRunThreadIdFor(sysId: string): string {
 
 /** A thread named by a person: a UUID as is, any other name as its own v5 UUID. */
 export function namedThreadId(name: string): string {
-  return isUuid(name) ? name.toLowerCase() : uuidv5(`named-thread:${name}`, THREAD_NAMESPACE);
+  return isUuid(name) ? name.toLowerCase() : uuidv5(`named-thread:${wellFormed(name)}`, THREAD_NAMESPACE);
+}
+
+/** A name a person typed (a lone surrogate cannot be hashed): one clear line, not a URIError. */
+function wellFormed(ref: string): string {
+  if (ref === "" || !isWellFormedText(ref))
+    throw new UserInputError("thread: give a thread id, a sys_id or a thread name (well-formed, non-empty text)");
+  return ref;
 }
 
 /** What a user names on the CLI: a thread id as is, or an incident's sys_id. */
 export function resolveThreadRef(ref: string): string {
-  return isUuid(ref) ? ref.toLowerCase() : threadIdFor(ref);
+  return isUuid(ref) ? ref.toLowerCase() : threadIdFor(wellFormed(ref));
 }
 
 /**
@@ -38,6 +47,7 @@ export function resolveThreadRef(ref: string): string {
  */
 export function threadCandidates(ref: string): { thread_id: string; what: string }[] {
   if (isUuid(ref)) return [{ thread_id: ref.toLowerCase(), what: "thread" }];
+  wellFormed(ref);
   return [
     { thread_id: threadIdFor(ref), what: `incident ${ref}` },
     { thread_id: namedThreadId(ref), what: `thread named ${ref}` },
