@@ -215,6 +215,11 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
       const incident = parseIncident(input);
       const ownThread = config.remediation.dry_run ? dryRunThreadIdFor : threadIdFor;
       const threadId = runOptions.threadId ? namedThreadId(runOptions.threadId) : ownThread(incident.sys_id);
+      // Before the thread is marked running: a run that stopped mid-way carries on only as it was made.
+      const existing = await snapshotOf(threadId);
+      if (hasRun(existing) && !pausedReview(existing) && !isFinished(existing)) {
+        assertSameContext(threadId, existing, runOptions.origin);
+      }
       return onThread(threadId, incident, async () => {
         const before = await snapshotOf(threadId);
         if (!hasRun(before)) {
@@ -224,8 +229,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
           // Paused for a person, or finished: report it, run nothing.
           return outcomeAt(threadId, before, isFinished(before));
         } else {
-          // A run that stopped between steps (a crash): carry on from its last checkpoint, as it was made.
-          assertSameContext(threadId, before, runOptions.origin);
+          // A run that stopped between steps (a crash): carry on from its last checkpoint.
           await drive(threadId, null, runOptions);
         }
         return outcomeAt(threadId, await snapshotOf(threadId));

@@ -57,6 +57,11 @@ describe("a checkpoint that will not save", () => {
     });
     expect(await store.threads.list({ status: "running" })).toEqual([]);
 
+    // Carried on only as it was made: under another config it is refused, and stays marked failed.
+    const otherConfig = createOrchestrator({ tools: session.tools, store, checkpointer: saver });
+    await expect(otherConfig.run(glueIncident)).rejects.toThrow(/was run with a config given by the caller/);
+    expect(await store.threads.get(thread)).toMatchObject({ status: "failed" });
+
     const again = await orchestrator.run(glueIncident);
     expect(again.result.decision.decision).toBe("auto_close");
     expect(again.result.action).toMatchObject({ action: "retry_glue_job", success: true });
