@@ -13,6 +13,7 @@ import { printOutcome } from "../outcome-lines.js";
 import { printLine } from "../print.js";
 import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
+import { runContextConflict } from "../../runs/run-context.js";
 import { cliRunOrigin } from "../run-origin.js";
 import { openToolSource } from "../tool-source.js";
 import type { RunOrigin } from "../../state/run-context.js";
@@ -38,7 +39,8 @@ export async function resumeCommand(thread: string, options: ResumeCommandOption
   // Its shape is checked before any tool starts; whether the review allows it, by resume().
   const answer = parseOrThrow(HumanResponseSchema, answerFrom(options), "answer");
   await withCliRunStore(async (store) => {
-    const context = await createOrchestrator({ tools: [], store }).runContext(thread);
+    const reader = createOrchestrator({ tools: [], store });
+    const context = await reader.runContext(thread);
     const given = cliRunOrigin(options);
     const origin: RunOrigin = {
       ...(options.config !== undefined ? { config_source: given.config_source } : {}),
@@ -47,6 +49,9 @@ export async function resumeCommand(thread: string, options: ResumeCommandOption
     };
     const config =
       context && options.config === undefined ? resolveConfig(context.config) : await loadConfigFile(options.config);
+    // Refused before any sandbox or tool server starts; resume() checks the same again.
+    const conflict = context ? runContextConflict(await reader.resolveThread(thread), context, config, origin) : null;
+    if (conflict) throw new UserInputError(conflict);
     const tools = {
       scenario: options.scenario ?? context?.scenario ?? undefined,
       inProcess: options.inProcess === true || context?.tools === "in-process",
