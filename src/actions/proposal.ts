@@ -5,6 +5,8 @@
 import type { Resource } from "../state/investigation.js";
 import type { InvestigationState } from "../state/investigation.js";
 import type { ReviewRecord } from "../state/review.js";
+import { isMutatingTool, type MutatingToolName } from "../tools/names.js";
+import { RESOURCE_TYPE_FOR_ACTION } from "./guardrails.js";
 
 export interface Proposal {
   action: string;
@@ -42,20 +44,28 @@ export function resourceOf(
   args: Record<string, unknown>,
   investigation: InvestigationState | null,
 ): Resource | null {
-  const id = (key: string): string | null => (typeof args[key] === "string" && args[key] !== "" ? args[key] : null);
-  const of = (type: Resource["type"], value: string | null): Resource | null => (value ? { type, id: value } : null);
-  switch (action) {
-    case "retry_glue_job":
-      return of("glue_job", id("job_name"));
-    case "retry_airflow_dag":
-      return of("dag", id("dag_id"));
-    case "retry_emr":
-      return of("emr_cluster", id("cluster_id"));
-    case "retry_athena_query": {
-      const sameQuery = investigation?.action_args?.query_id === id("query_id");
-      return sameQuery && investigation?.resource?.type === "athena_workgroup" ? investigation.resource : null;
-    }
-    default:
-      return null;
-  }
+  if (!isMutatingTool(action)) return null;
+  if (action !== "retry_athena_query") return namedResource(action, args);
+  const queryId = typeof args.query_id === "string" && args.query_id !== "" ? args.query_id : null;
+  const sameQuery = queryId !== null && investigation?.action_args?.query_id === queryId;
+  return sameQuery && investigation?.resource?.type === "athena_workgroup" ? investigation.resource : null;
+}
+
+/** The argument that names each mutating tool's resource; an Athena re-run names only a query. */
+const RESOURCE_ARGUMENT: Readonly<Record<MutatingToolName, string | null>> = {
+  retry_glue_job: "job_name",
+  retry_airflow_dag: "dag_id",
+  retry_emr: "cluster_id",
+  retry_athena_query: null,
+};
+
+/**
+ * The resource a mutating call's own arguments name (a Glue job, a DAG, an EMR cluster); null for
+ * an Athena re-run, whose workgroup only the query knows. The graph's proposals and the MCP
+ * server's policy read targets the same way.
+ */
+export function namedResource(action: MutatingToolName, args: Readonly<Record<string, unknown>>): Resource | null {
+  const key = RESOURCE_ARGUMENT[action];
+  const value = key === null ? undefined : args[key];
+  return typeof value === "string" && value !== "" ? { type: RESOURCE_TYPE_FOR_ACTION[action], id: value } : null;
 }

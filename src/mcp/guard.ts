@@ -7,6 +7,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { RunArguments } from "../actions/argument-policy.js";
+import { asRecord } from "../actions/start-once.js";
 import type { AwsClients } from "../tools/aws-clients.js";
 import type { MutatingToolName } from "../tools/names.js";
 import { toolError } from "../tools/tool-error.js";
@@ -87,8 +88,4 @@ function startOutcome(result: CallToolResult, repeat: boolean): StartOutcome {
   if (reused === true) return "reused";
   if (reused === undefined && repeat) return "reused";
   return "started";
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

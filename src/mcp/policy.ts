@@ -9,6 +9,7 @@
  */
 import { matchesAllowList } from "../actions/allow-list.js";
 import { checkRemediationArguments, type RunArguments } from "../actions/argument-policy.js";
+import { namedResource } from "../actions/proposal.js";
 import { ALLOW_LIST_FOR_RESOURCE, RESOURCE_TYPE_FOR_ACTION } from "../actions/guardrails.js";
 import { INTENTS } from "../state/intents.js";
 import type { Resource } from "../state/investigation.js";
@@ -51,19 +52,8 @@ export function targetOf(
   args: Readonly<Record<string, unknown>>,
   athenaWorkgroup: string | null,
 ): Resource | null {
-  const id = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
-  const of = (value: string | null): Resource | null =>
-    value === null ? null : { type: RESOURCE_TYPE_FOR_ACTION[tool], id: value };
-  switch (tool) {
-    case "retry_glue_job":
-      return of(id(args.job_name));
-    case "retry_airflow_dag":
-      return of(id(args.dag_id));
-    case "retry_emr":
-      return of(id(args.cluster_id));
-    case "retry_athena_query":
-      return of(id(athenaWorkgroup));
-  }
+  if (tool !== "retry_athena_query") return namedResource(tool, args);
+  return athenaWorkgroup ? { type: "athena_workgroup", id: athenaWorkgroup } : null;
 }
 
 /**
