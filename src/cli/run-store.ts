@@ -1,4 +1,4 @@
-import { scrubDatabaseUrl } from "../store/open.js";
+import { scrubDatabaseUrl } from "../store/database-url.js";
 import { openRunStoreFromEnv } from "../store/from-env.js";
 import type { RunStore } from "../store/types.js";
 

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { compileCounterGraph, describeRunStoreConformance } from "./conformance.js";
-import { openPostgresRunStore, redactPassword } from "./postgres.js";
+import { describeDatabaseUrl, redactPassword } from "./database-url.js";
+import { openPostgresRunStore } from "./postgres.js";
 import { spawnLockHolder } from "./testing/child.js";
 import { postgresUnavailable } from "./testing/postgres-available.js";
 import type { RunStore } from "./types.js";
@@ -63,7 +64,7 @@ describe.skipIf(skipReason !== undefined)(
     it("reports its location without the password", async () => {
       const store = await openStore();
       expect(store.kind).toBe("postgres");
-      expect(store.location).toBe(redactPassword(url));
+      expect(store.location).toBe(describeDatabaseUrl(url));
     });
 
     it("brings a thread index from before the failed status up to date, keeping its rows", async () => {

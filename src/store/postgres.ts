@@ -7,6 +7,7 @@ import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import pg from "pg";
 import { z } from "zod";
 import { postgresThreadLocks } from "./postgres-locks.js";
+import { describeDatabaseUrl } from "./database-url.js";
 import { canonicalIso, parseRow } from "./rows.js";
 import {
   LedgerBeginSchema,
@@ -62,7 +63,7 @@ export async function openPostgresRunStore(options: PostgresRunStoreOptions): Pr
   let closing: Promise<void> | undefined;
   return {
     kind: "postgres",
-    location: redactPassword(options.url),
+    location: describeDatabaseUrl(options.url),
     checkpointer,
     ledger: postgresLedger(pool, table("io_ledger"), now),
     locks,
@@ -75,18 +76,6 @@ export async function openPostgresRunStore(options: PostgresRunStoreOptions): Pr
       return closing;
     },
   };
-}
-
-/** The URL for messages: the same, without a password. */
-export function redactPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password === "") return url;
-    parsed.password = "";
-    return parsed.toString();
-  } catch {
-    return url.replace(/\/\/([^:/@]*):[^@]*@/, "//$1@");
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 /** For tests that need Postgres: why they cannot run here, or undefined when DATABASE_URL answers. */
 import pg from "pg";
-import { redactPassword } from "../postgres.js";
+import { describeDatabaseUrl } from "../database-url.js";
 
 export async function postgresUnavailable(url: string): Promise<string | undefined> {
   if (url === "") return "DATABASE_URL is not set";
@@ -11,7 +11,7 @@ export async function postgresUnavailable(url: string): Promise<string | undefin
     await client.query("SELECT 1");
     return undefined;
   } catch (error) {
-    return `the server at ${redactPassword(url)} does not answer: ${error instanceof Error ? error.message : String(error)}`;
+    return `the server at ${describeDatabaseUrl(url)} does not answer: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
     await client.end().catch(() => {});
   }
