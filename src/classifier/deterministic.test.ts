@@ -4,8 +4,8 @@ import { ClassifierOutputSchema } from "../state/classification.js";
 import type { Incident } from "../state/incident.js";
 import { INTENTS } from "../state/intents.js";
 import { classifyIncident, deterministicClassifier } from "./index.js";
-import type { TicketFields } from "./labelled-tickets.fixture.js";
-import { BANDS, LABELLED_TICKETS } from "./labelled-tickets.fixture.js";
+import type { TicketFields } from "../../test/fixtures/labelled-tickets.js";
+import { BANDS, LABELLED_TICKETS } from "../../test/fixtures/labelled-tickets.js";
 
 const ticket = (fields: TicketFields): Incident => ({ sys_id: "INC0010001", ...fields });
 const classify = (fields: TicketFields) => classifyIncident(ticket(fields));

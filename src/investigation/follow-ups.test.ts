@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../config/schema.js";
 import { glueJobsInLines, planFollowUps } from "./follow-ups.js";
-import { failedDagOutput, failedToolRun, glueOutput, glueRun, toolRun } from "./testing/fixtures.js";
+import { failedDagOutput, failedToolRun, glueOutput, glueRun, toolRun } from "../../test/fixtures/tool-outputs.js";
 
 const config = ConfigSchema.parse({});
 

@@ -6,7 +6,7 @@ import { toolRegistry } from "../tools/registry.js";
 import { TOOL_SCHEMAS } from "../tools/schemas.js";
 import type { ReadOnlyToolName } from "../tools/names.js";
 import { investigate } from "./investigate.js";
-import { failedDagOutput, glueOutput, glueRun, partition, verifyOutput } from "./testing/fixtures.js";
+import { failedDagOutput, glueOutput, glueRun, partition, verifyOutput } from "../../test/fixtures/tool-outputs.js";
 
 const config = ConfigSchema.parse({});
 const incident = { sys_id: "INC1", short_description: "DAG customer_daily failed", opened_at: "2024-01-15 08:00:00" };

@@ -8,7 +8,7 @@ import type { Subject } from "../subject/subject.js";
 import { analyzeRun } from "./analyzers/index.js";
 import { aboutSubject, linkedGlueJobs } from "./subject-evidence.js";
 import { synthesize } from "./synthesize.js";
-import { failedDagOutput, glueOutput, glueRun, toolRun } from "./testing/fixtures.js";
+import { failedDagOutput, glueOutput, glueRun, toolRun } from "../../test/fixtures/tool-outputs.js";
 import type { ToolRun } from "./types.js";
 
 const dagSubject: Subject = {

@@ -11,7 +11,7 @@ import {
   partition,
   toolRun,
   verifyOutput,
-} from "./testing/fixtures.js";
+} from "../../test/fixtures/tool-outputs.js";
 import type { ToolRun } from "./types.js";
 
 function run(intent: Intent, runs: ToolRun[]) {

@@ -1,4 +1,4 @@
-import { describeRunStoreConformance } from "./conformance.js";
+import { describeRunStoreConformance } from "../../test/support/store/conformance.js";
 import { memoryRunStore } from "./memory.js";
 
 describeRunStoreConformance("memory", async () => memoryRunStore());

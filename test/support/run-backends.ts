@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { openRunStoreFromEnv } from "../../src/store/from-env.js";
-import { postgresUnavailable } from "../../src/store/testing/postgres-available.js";
+import { postgresUnavailable } from "./store/postgres-available.js";
 import type { RunStore } from "../../src/store/types.js";
 
 export interface RunBackend {

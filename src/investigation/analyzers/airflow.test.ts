@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dagRun, failedDagOutput, mwaaOutput } from "../testing/fixtures.js";
+import { dagRun, failedDagOutput, mwaaOutput } from "../../../test/fixtures/tool-outputs.js";
 import { analyzeMwaaLogs } from "./airflow.js";
 
 describe("analyzeMwaaLogs", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alarm, alarmOutput } from "../testing/fixtures.js";
+import { alarm, alarmOutput } from "../../../test/fixtures/tool-outputs.js";
 import { analyzeCloudwatchAlarm } from "./alarm.js";
 
 describe("analyzeCloudwatchAlarm", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { athenaOutput, athenaQuery } from "../testing/fixtures.js";
+import { athenaOutput, athenaQuery } from "../../../test/fixtures/tool-outputs.js";
 import { analyzeAthenaQuery } from "./athena.js";
 
 describe("analyzeAthenaQuery", () => {

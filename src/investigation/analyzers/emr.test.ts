@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emrOutput, emrStep } from "../testing/fixtures.js";
+import { emrOutput, emrStep } from "../../../test/fixtures/tool-outputs.js";
 import { analyzeEmrLogs } from "./emr.js";
 
 describe("analyzeEmrLogs", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { glueOutput, glueRun } from "../testing/fixtures.js";
+import { glueOutput, glueRun } from "../../../test/fixtures/tool-outputs.js";
 import { analyzeGlueLogs } from "./glue.js";
 
 describe("analyzeGlueLogs", () => {

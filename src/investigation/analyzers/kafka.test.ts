@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kafkaOutput } from "../testing/fixtures.js";
+import { kafkaOutput } from "../../../test/fixtures/tool-outputs.js";
 import { analyzeKafkaConsumerStatus } from "./kafka.js";
 
 describe("analyzeKafkaConsumerStatus", () => {

@@ -12,7 +12,7 @@ import {
   failedDagOutput,
   glueOutput,
   glueRun,
-} from "../testing/fixtures.js";
+} from "../../../test/fixtures/tool-outputs.js";
 import { analyzeAthenaQuery } from "./athena.js";
 import { analyzeEmrLogs } from "./emr.js";
 import { analyzeGlueLogs } from "./glue.js";

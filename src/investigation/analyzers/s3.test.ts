@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { partition, s3LogsOutput, verifyOutput } from "../testing/fixtures.js";
+import { partition, s3LogsOutput, verifyOutput } from "../../../test/fixtures/tool-outputs.js";
 import { analyzeS3Logs, analyzeVerifySourceData } from "./s3.js";
 
 describe("analyzeVerifySourceData", () => {

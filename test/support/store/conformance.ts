@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LedgerEntrySchema, type RunStore, type ThreadRecord } from "./types.js";
+import { LedgerEntrySchema, type RunStore, type ThreadRecord } from "../../../src/store/types.js";
 
 const unique = (label: string) => `${label}-${randomUUID()}`;
 

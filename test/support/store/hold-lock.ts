@@ -5,9 +5,9 @@
  *   node --import tsx hold-lock.ts sqlite <file> <thread>
  *   node --import tsx hold-lock.ts postgres <url> <schema> <thread>
  */
-import { openPostgresRunStore } from "../postgres.js";
-import { openSqliteRunStore } from "../sqlite.js";
-import type { RunStore } from "../types.js";
+import { openPostgresRunStore } from "../../../src/store/postgres.js";
+import { openSqliteRunStore } from "../../../src/store/sqlite.js";
+import type { RunStore } from "../../../src/store/types.js";
 
 async function open(args: string[]): Promise<{ store: RunStore; thread: string }> {
   const [kind, ...rest] = args;

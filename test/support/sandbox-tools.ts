@@ -3,13 +3,13 @@
  * called the way the graph calls them (through the registry, JSON in and out).
  */
 import type { z } from "zod";
-import { startSandbox, type Sandbox } from "../sandbox/server.js";
-import type { ScenarioInput } from "../sandbox/scenario.js";
-import { createAwsClients, type AwsClients } from "./aws-clients.js";
-import { createDataLakeTools } from "./index.js";
-import type { ToolName } from "./names.js";
-import { callTool, toolRegistry } from "./registry.js";
-import { TOOL_SCHEMAS, ToolErrorSchema, type ToolError, type ToolInput } from "./schemas.js";
+import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
+import type { ScenarioInput } from "../../src/sandbox/scenario.js";
+import { createAwsClients, type AwsClients } from "../../src/tools/aws-clients.js";
+import { createDataLakeTools } from "../../src/tools/index.js";
+import type { ToolName } from "../../src/tools/names.js";
+import { callTool, toolRegistry } from "../../src/tools/registry.js";
+import { TOOL_SCHEMAS, ToolErrorSchema, type ToolError, type ToolInput } from "../../src/tools/schemas.js";
 
 export interface ToolSandbox {
   readonly sandbox: Sandbox;

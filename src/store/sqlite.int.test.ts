@@ -5,9 +5,9 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { z } from "zod";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { compileCounterGraph, describeRunStoreConformance } from "./conformance.js";
+import { compileCounterGraph, describeRunStoreConformance } from "../../test/support/store/conformance.js";
 import { openSqliteRunStore } from "./sqlite.js";
-import { pidOfExitedProcess, spawnLockHolder } from "./testing/child.js";
+import { pidOfExitedProcess, spawnLockHolder } from "../../test/support/store/child.js";
 import type { RunStore } from "./types.js";
 
 let dir = "";

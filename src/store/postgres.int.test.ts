@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { compileCounterGraph, describeRunStoreConformance } from "./conformance.js";
+import { compileCounterGraph, describeRunStoreConformance } from "../../test/support/store/conformance.js";
 import { describeDatabaseUrl, redactPassword } from "./database-url.js";
 import { openPostgresRunStore } from "./postgres.js";
-import { spawnLockHolder } from "./testing/child.js";
-import { postgresUnavailable } from "./testing/postgres-available.js";
+import { spawnLockHolder } from "../../test/support/store/child.js";
+import { postgresUnavailable } from "../../test/support/store/postgres-available.js";
 import type { RunStore } from "./types.js";
 
 const url = process.env["DATABASE_URL"] ?? "";

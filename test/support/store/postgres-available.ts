@@ -1,6 +1,6 @@
 /** For tests that need Postgres: why they cannot run here, or undefined when DATABASE_URL answers. */
 import pg from "pg";
-import { describeDatabaseUrl } from "../database-url.js";
+import { describeDatabaseUrl } from "../../../src/store/database-url.js";
 
 export async function postgresUnavailable(url: string): Promise<string | undefined> {
   if (url === "") return "DATABASE_URL is not set";
