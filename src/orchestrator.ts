@@ -4,25 +4,26 @@
  * reports an incident's thread rather than starting a duplicate), `resume` (answers a paused
  * review) and `inspect`.
  */
-import { setTimeout as delay } from "node:timers/promises";
 import { Command, type BaseCheckpointSaver, type StateSnapshot } from "@langchain/langgraph";
 import type { Callbacks } from "@langchain/core/callbacks/manager";
 import type { StructuredToolInterface } from "@langchain/core/tools";
-import { deterministicClassifier, type IncidentClassifier } from "./classifier/index.js";
+import type { IncidentClassifier } from "./classifier/index.js";
+import { createDependencies } from "./compose/dependencies.js";
 import { resolveConfig } from "./config/load.js";
 import type { OrchestratorConfig, OrchestratorConfigInput } from "./config/schema.js";
-import { parseOrThrow, UserInputError } from "./errors.js";
-import { assertWithinBounds } from "./safety/bounds.js";
-import type { OrchestratorDeps } from "./graph/dependencies.js";
+import { UserInputError } from "./errors.js";
 import { compileOrchestratorGraph, type OrchestratorGraph } from "./graph/graph.js";
-import type { NodeName } from "./graph/node-names.js";
+import type { NodeName } from "./state/node-names.js";
 import { checkAnswer } from "./review/answer.js";
 import { reviewRequestFor } from "./review/request.js";
 import { outcomeOf, pausedReview, threadRecord, threadRecordOf } from "./runs/outcome.js";
 import { runContextConflict, runContextFor } from "./runs/run-context.js";
 import { dryRunThreadIdFor, namedThreadId, threadCandidates, threadIdFor } from "./runs/thread-id.js";
 import type { GraphState, GraphUpdate } from "./state/graph-state.js";
-import { IncidentSchema, type Incident } from "./state/incident.js";
+import type { Incident } from "./state/incident.js";
+import { parseIncident } from "./state/parse-incident.js";
+
+export { parseIncident };
 import type { OrchestrationResult } from "./state/result.js";
 import type { HumanResponseInput } from "./state/review.js";
 import type { RunContext, RunOrigin } from "./state/run-context.js";
@@ -31,7 +32,6 @@ import { memoryRunStore } from "./store/memory.js";
 import type { RunStore } from "./store/types.js";
 import { createAwsClients } from "./tools/aws-clients.js";
 import { createDataLakeTools } from "./tools/index.js";
-import { toolRegistry } from "./tools/registry.js";
 
 export interface OrchestratorOptions {
   /** Tools to use (any LangChain tools, e.g. loaded from MCP); default: ours on the AWS SDK with the standard credential chain and endpoint. */
@@ -42,6 +42,7 @@ export interface OrchestratorOptions {
   store?: RunStore;
   /** A checkpointer to use instead of the store's. */
   checkpointer?: BaseCheckpointSaver;
+  /** Overrides `config.agents.classifier`. */
   classifier?: IncidentClassifier;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
@@ -102,14 +103,14 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
   const config = resolveConfig(options.config);
   const now = options.now ?? (() => new Date());
   const store = options.store ?? memoryRunStore(now);
-  const deps: OrchestratorDeps = {
+  const deps = createDependencies({
     config,
-    classifier: options.classifier ?? deterministicClassifier,
-    tools: toolRegistry(options.tools ?? createDataLakeTools(createAwsClients())),
+    tools: options.tools ?? createDataLakeTools(createAwsClients()),
     ledger: store.ledger,
     now,
-    sleep: options.sleep ?? ((ms) => delay(ms)),
-  };
+    ...(options.classifier ? { classifier: options.classifier } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
   const graph = compileOrchestratorGraph(deps, options.checkpointer ?? store.checkpointer);
 
   const snapshotOf = (threadId: string): Promise<StateSnapshot> =>
@@ -279,13 +280,6 @@ export async function orchestrateIncident(
   options: OrchestratorOptions = {},
 ): Promise<OrchestrationResult> {
   return createOrchestrator(options).orchestrate(incident);
-}
-
-/** Validates an incident before any graph runs; the error names every bad field. */
-export function parseIncident(input: unknown): Incident {
-  // On the raw value: zod would drop a `__proto__` key without a word.
-  assertWithinBounds(input, "incident");
-  return parseOrThrow(IncidentSchema, input, "incident");
 }
 
 /** Whether the thread has any checkpoint (an unknown thread's snapshot has none). */

@@ -3,10 +3,9 @@
  * the compiled graph, and every other edge must be one of our documented extensions.
  */
 import { describe, expect, it } from "vitest";
-import { drawGraphMermaid } from "../src/graph/mermaid.js";
-import { deterministicClassifier } from "../src/classifier/index.js";
+import { drawGraphMermaid } from "../src/compose/mermaid.js";
+import { createDependencies } from "../src/compose/dependencies.js";
 import { compileOrchestratorGraph } from "../src/graph/graph.js";
-import { memoryLedger } from "../src/store/memory.js";
 import { defaultConfig } from "./support/state.js";
 import { readFileSync } from "node:fs";
 
@@ -53,28 +52,14 @@ const EXTENSIONS: [string, string, string][] = [
 const key = ([source, target, label]: [string, string, string]) => `${source} -${label}-> ${target}`;
 
 async function drawnEdges(): Promise<string[]> {
-  const graph = compileOrchestratorGraph({
-    config: defaultConfig(),
-    classifier: deterministicClassifier,
-    tools: new Map(),
-    ledger: memoryLedger(),
-    now: () => new Date(),
-    sleep: async () => {},
-  });
+  const graph = compileOrchestratorGraph(createDependencies({ config: defaultConfig(), tools: [] }));
   const drawable = await graph.getGraphAsync();
   return drawable.edges.map((edge) => key([edge.source, edge.target, typeof edge.data === "string" ? edge.data : ""]));
 }
 
 describe("the graph is the seed's diagram", () => {
   it("has a node per box", async () => {
-    const graph = compileOrchestratorGraph({
-      config: defaultConfig(),
-      classifier: deterministicClassifier,
-      tools: new Map(),
-      ledger: memoryLedger(),
-      now: () => new Date(),
-      sleep: async () => {},
-    });
+    const graph = compileOrchestratorGraph(createDependencies({ config: defaultConfig(), tools: [] }));
     const nodes = Object.keys((await graph.getGraphAsync()).nodes).sort();
     expect(nodes).toEqual(
       [

@@ -70,6 +70,7 @@ program
   .command("classify")
   .description("classify one incident (.json) or many (.jsonl)")
   .argument("<file>", "incident JSON file, or JSON Lines of incidents")
+  .option("--config <file>", "config whose agents.classifier classifies")
   .option("--json", "print JSON")
   .action(classifyCommand);
 

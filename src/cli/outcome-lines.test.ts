@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decision, review, stateWith } from "../../test/support/state.js";
-import { buildResult } from "../graph/result.js";
+import { buildResult } from "../progress/result.js";
 import type { ReviewRecord } from "../state/review.js";
 import { RunOutcomeSchema, type RunOutcome } from "../state/run-outcome.js";
 import { batchLine, outcomeLines } from "./outcome-lines.js";

@@ -3,7 +3,7 @@
  * Defaults are the seed's configuration; docs/configuration.md documents every field.
  */
 import { z } from "zod";
-import { DecisionKindSchema, INTENTS, IntentSchema, type Intent } from "../state/intents.js";
+import { DecisionKindSchema, IntentSchema, type Intent } from "../state/intents.js";
 import { DEFAULT_MAX_RESTARTS, McpServersConfigSchema } from "../mcp/client/config.js";
 import { TOOL_NAMES, type ToolName } from "../tools/names.js";
 
@@ -119,8 +119,20 @@ export const PolicyConfigSchema = z.strictObject({
 });
 export type PolicyConfig = z.infer<typeof PolicyConfigSchema>;
 
+/**
+ * Which implementation plays each agent node. `rules` is the deterministic one (the offline default
+ * and the floor model-backed agents are measured against); later kinds plug in beside it in
+ * src/compose/agents.ts.
+ */
+export const AgentsConfigSchema = z.strictObject({
+  classifier: z.enum(["rules"]).default("rules"),
+  investigator: z.enum(["rules"]).default("rules"),
+});
+export type AgentsConfig = z.infer<typeof AgentsConfigSchema>;
+
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
+  agents: AgentsConfigSchema.default({ classifier: "rules", investigator: "rules" }),
   policy: PolicyConfigSchema.default(PolicyConfigSchema.parse({})),
   routing: z
     .strictObject({
@@ -174,5 +186,3 @@ export const ConfigSchema = z.strictObject({
 });
 export type OrchestratorConfig = z.infer<typeof ConfigSchema>;
 export type OrchestratorConfigInput = z.input<typeof ConfigSchema>;
-
-export const INTENT_LIST = INTENTS;

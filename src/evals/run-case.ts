@@ -1,7 +1,7 @@
-import { mcpLoadOptions } from "../mcp/client/load.js";
 import { performance } from "node:perf_hooks";
 import deepmerge from "deepmerge";
-import { startSandboxSession, type ToolTransport } from "../sandbox/session.js";
+import { openTools } from "../compose/tools.js";
+import type { ToolTransport } from "../sandbox/session.js";
 import { resolveConfig } from "../config/load.js";
 import type { OrchestratorConfig, OrchestratorConfigInput } from "../config/schema.js";
 import { createOrchestrator } from "../orchestrator.js";
@@ -40,11 +40,10 @@ export async function runEvalCase(
   options: { transport?: ToolTransport } = {},
 ): Promise<CaseOutcome> {
   const config = caseConfig(base, evalCase.config);
-  const session = await startSandboxSession(evalCase.scenario, {
-    transport: options.transport ?? "in-process",
-    mcp: mcpLoadOptions(config.mcp),
+  const session = await openTools(
+    { scenario: { name: evalCase.id, scenario: evalCase.scenario }, transport: options.transport ?? "in-process" },
     config,
-  });
+  );
   try {
     const counter = new ModelCallCounter();
     const orchestrator = createOrchestrator({ config, tools: session.tools });

@@ -15,7 +15,7 @@ import { createRetryActionNode } from "../nodes/retry-action.js";
 import { createTakeActionNode } from "../nodes/take-action.js";
 import { GraphInputSchema, GraphStateSchema } from "../state/graph-state.js";
 import type { OrchestratorDeps } from "./dependencies.js";
-import { NODES } from "./node-names.js";
+import { NODES } from "../state/node-names.js";
 import {
   routeAfterRetry,
   routeAfterReview,

@@ -6,9 +6,9 @@ import type { OrchestratorConfig } from "../config/schema.js";
 import type { GraphState } from "../state/graph-state.js";
 import type { Intent } from "../state/intents.js";
 import type { ToolRegistry } from "../tools/registry.js";
-import { attemptsUsed, lastAttempt } from "./attempts.js";
-import { nextAttempt } from "./next-attempt.js";
-import { hasUnresolvedErrors, lastReview } from "./review-progress.js";
+import { attemptsUsed, lastAttempt } from "../progress/attempts.js";
+import { nextAttempt } from "../progress/next-attempt.js";
+import { hasUnresolvedErrors, lastReview } from "../progress/review-progress.js";
 
 /** The seed's "Issue Type" branch. Every issue type goes to investigation; fast-track intents skip it. */
 export type IssueTypeLabel =

@@ -1,5 +1,5 @@
 import { UserInputError } from "../errors.js";
-import { parseIncident } from "../orchestrator.js";
+import { parseIncident } from "../state/parse-incident.js";
 import { assertWithinBounds } from "../safety/bounds.js";
 import type { Incident } from "../state/incident.js";
 import { readJsonFile, readJsonLines } from "./read-json.js";

@@ -1,6 +1,6 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
-import { NODES } from "../graph/node-names.js";
-import { answeringReview } from "../graph/review-progress.js";
+import { NODES } from "../state/node-names.js";
+import { answeringReview } from "../progress/review-progress.js";
 import { finishRun, reviewerName, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
 

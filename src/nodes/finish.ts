@@ -1,5 +1,5 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
-import { buildResult } from "../graph/result.js";
+import { buildResult } from "../progress/result.js";
 import { cleanNote, cleanReviewer } from "../review/answer.js";
 import { safeBlock, safeLine } from "../safety/index.js";
 import type { GraphState, GraphUpdate, TicketUpdate } from "../state/graph-state.js";

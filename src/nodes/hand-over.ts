@@ -1,5 +1,5 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
-import { NODES } from "../graph/node-names.js";
+import { NODES } from "../state/node-names.js";
 import { finishRun, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
 

@@ -1,6 +1,5 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
-import { NODES } from "../graph/node-names.js";
-import { investigate } from "../investigation/index.js";
+import { NODES } from "../state/node-names.js";
 import { toolTrouble } from "../investigation/tool-health.js";
 import { resolveSubject } from "../subject/index.js";
 import { guarded, type GraphNode } from "./guarded.js";
@@ -12,7 +11,7 @@ import { guarded, type GraphNode } from "./guarded.js";
 export function createInvestigateNode(deps: OrchestratorDeps): GraphNode {
   return guarded(NODES.investigate, async (state) => {
     if (!state.classification) throw new Error("investigation needs a classification");
-    const investigation = await investigate({
+    const investigation = await deps.investigator.investigate({
       intent: state.classification.intent,
       entities: state.classification.entities,
       incident: state.incident,

@@ -1,6 +1,6 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
-import { NODES } from "../graph/node-names.js";
-import { policyInputFrom } from "../graph/policy-input.js";
+import { NODES } from "../state/node-names.js";
+import { policyInputFrom } from "../progress/policy-input.js";
 import { decide } from "../policy/index.js";
 import { guarded, type GraphNode } from "./guarded.js";
 

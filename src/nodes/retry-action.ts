@@ -1,5 +1,5 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
-import { NODES } from "../graph/node-names.js";
+import { NODES } from "../state/node-names.js";
 import { routeAfterRetry } from "../graph/routing.js";
 import { safeLine } from "../safety/index.js";
 import { finishRun, workNotes } from "./finish.js";

@@ -1,8 +1,8 @@
 import { executeRemediation } from "../actions/execute.js";
-import { attemptsUsed } from "../graph/attempts.js";
+import { attemptsUsed } from "../progress/attempts.js";
 import type { OrchestratorDeps } from "../graph/dependencies.js";
-import { nextAttempt } from "../graph/next-attempt.js";
-import { NODES } from "../graph/node-names.js";
+import { nextAttempt } from "../progress/next-attempt.js";
+import { NODES } from "../state/node-names.js";
 import { remediationToolTrouble } from "../investigation/tool-health.js";
 import { guarded, threadIdOf, type GraphNode } from "./guarded.js";
 

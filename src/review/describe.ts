@@ -4,7 +4,7 @@
  */
 import type { RemediationCheck } from "../actions/guardrails.js";
 import type { OrchestratorConfig } from "../config/schema.js";
-import { unresolvedErrors } from "../graph/review-progress.js";
+import { unresolvedErrors } from "../progress/review-progress.js";
 import { redactJson, safeLine, terminalJson } from "../safety/index.js";
 import type { Decision } from "../state/decision.js";
 import type { GraphState } from "../state/graph-state.js";

@@ -3,9 +3,9 @@
  * Built from state alone, so the human-review node, `show` and Studio all see the same request. Pure.
  */
 import type { OrchestratorConfig } from "../config/schema.js";
-import { nextAttempt } from "../graph/next-attempt.js";
-import { policyInputFrom } from "../graph/policy-input.js";
-import { hasUnresolvedErrors, lastReview } from "../graph/review-progress.js";
+import { nextAttempt } from "../progress/next-attempt.js";
+import { policyInputFrom } from "../progress/policy-input.js";
+import { hasUnresolvedErrors, lastReview } from "../progress/review-progress.js";
 import { decide } from "../policy/index.js";
 import type { Decision } from "../state/decision.js";
 import type { GraphState } from "../state/graph-state.js";

@@ -3,8 +3,9 @@
  * Pure functions of the snapshot (and the deps' config, tools and clock).
  */
 import type { StateSnapshot } from "@langchain/langgraph";
-import type { OrchestratorDeps } from "../graph/dependencies.js";
-import { buildResult } from "../graph/result.js";
+import type { OrchestratorConfig } from "../config/schema.js";
+import type { ToolRegistry } from "../tools/registry.js";
+import { buildResult } from "../progress/result.js";
 import { pendingDecision, reviewReason } from "../review/request.js";
 import type { GraphState } from "../state/graph-state.js";
 import { HumanInterruptSchema, type HumanInterrupt } from "../state/review.js";
@@ -27,7 +28,7 @@ export function pausedReview(snapshot: StateSnapshot): HumanInterrupt | undefine
 export function outcomeOf(
   threadId: string,
   snapshot: StateSnapshot,
-  deps: Pick<OrchestratorDeps, "config" | "tools" | "now">,
+  deps: { readonly config: OrchestratorConfig; readonly tools: ToolRegistry; readonly now: () => Date },
   already_done: boolean,
 ): RunOutcome {
   const state = snapshot.values as GraphState;

@@ -84,7 +84,7 @@ export function createDataLakeTools(clients: AwsClients = createAwsClients()): S
   ];
 }
 
-export { createAwsClients, endpointOverride, type AwsClients, type AwsClientsOptions } from "./aws-clients.js";
+export { createAwsClients, type AwsClients, type AwsClientsOptions } from "./aws-clients.js";
 export { AirflowApiError, AirflowClient, airflowClientFor } from "./airflow-client.js";
 export { defineDataLakeTool, runDataLakeTool, TOOL_OUTPUT_MAX_CHARS, type DataLakeToolImpl } from "./define.js";
 export { toToolError } from "./tool-error.js";

@@ -1,12 +1,14 @@
-import { deterministicClassifier } from "../../classifier/index.js";
+import { classifierFor } from "../../compose/agents.js";
+import { loadConfigFile } from "../../config/load.js";
 import { readIncidents } from "../../io/read-incidents.js";
 import { printJson, printLine } from "../print.js";
 
 /** `classify <file>`: one incident (.json) or many (.jsonl, one result line each). */
-export async function classifyCommand(path: string, options: { json?: boolean }): Promise<void> {
+export async function classifyCommand(path: string, options: { json?: boolean; config?: string }): Promise<void> {
   const { incidents, many } = await readIncidents(path);
+  const classifier = classifierFor((await loadConfigFile(options.config)).agents);
   for (const incident of incidents) {
-    const output = await deterministicClassifier.classify(incident);
+    const output = await classifier.classify(incident);
     if (options.json || many) {
       printJson({ sys_id: incident.sys_id, ...output });
     } else {

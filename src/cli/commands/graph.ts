@@ -1,4 +1,4 @@
-import { drawGraphMermaid } from "../../graph/mermaid.js";
+import { drawGraphMermaid } from "../../compose/mermaid.js";
 
 /** `graph`: the Mermaid picture the compiled graph draws of itself. */
 export async function graphCommand(): Promise<void> {

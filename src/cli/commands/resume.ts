@@ -15,7 +15,8 @@ import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
 import { runContextConflict } from "../../runs/run-context.js";
 import { cliRunOrigin } from "../run-origin.js";
-import { openToolSource } from "../tool-source.js";
+import { openTools } from "../../compose/tools.js";
+import { cliToolRequest } from "../tool-request.js";
 import type { RunOrigin } from "../../state/run-context.js";
 
 export interface ResumeCommandOptions {
@@ -56,7 +57,7 @@ export async function resumeCommand(thread: string, options: ResumeCommandOption
       scenario: options.scenario ?? context?.scenario ?? undefined,
       inProcess: options.inProcess === true || context?.tools === "in-process",
     };
-    const source = await openToolSource(tools, config);
+    const source = await openTools(cliToolRequest(tools), config);
     try {
       const orchestrator = createOrchestrator({ config, tools: source.tools, store });
       const outcome = await orchestrator.resume(thread, answer, {

@@ -10,7 +10,8 @@ import { printJson, printLine } from "../print.js";
 import { withCliRunStore } from "../run-store.js";
 import { stageLine } from "../stage-line.js";
 import { cliRunOrigin } from "../run-origin.js";
-import { openToolSource } from "../tool-source.js";
+import { openTools } from "../../compose/tools.js";
+import { cliToolRequest } from "../tool-request.js";
 import type { RunOrigin } from "../../state/run-context.js";
 
 export interface RunCommandOptions {
@@ -37,7 +38,7 @@ export async function runCommand(path: string, options: RunCommandOptions): Prom
   const concurrency = parseConcurrency(options.concurrency);
 
   await withCliRunStore(async (store) => {
-    const source = await openToolSource(options, config);
+    const source = await openTools(cliToolRequest(options), config);
     try {
       const orchestrator = createOrchestrator({ config, tools: source.tools, store });
       const origin = cliRunOrigin(options);
