@@ -14,7 +14,7 @@ import { asRecord, startOnce, type StartSource } from "./start-once.js";
 import { VERIFIERS } from "./verification.js";
 
 /**
- * One attempt as the action node resolved it (src/graph/next-attempt.ts): what to run, the
+ * One attempt as the action node resolved it (src/progress/next-attempt.ts): what to run, the
  * guardrails' verdict on it, and whether it still waits for a person's approval.
  */
 export interface AttemptInput {

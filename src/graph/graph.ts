@@ -19,10 +19,10 @@ import { NODES } from "../state/node-names.js";
 import {
   routeAfterRetry,
   routeAfterReview,
-  routeOnActionOutcome,
-  routeOnDecision,
-  routeOnEvidence,
-  routeOnIssueType,
+  routeAfterAction,
+  routeAfterPolicy,
+  routeAfterInvestigate,
+  routeAfterClassify,
 } from "./routing.js";
 
 export function buildOrchestratorGraph(deps: OrchestratorDeps) {
@@ -38,7 +38,7 @@ export function buildOrchestratorGraph(deps: OrchestratorDeps) {
     .addNode(NODES.humanReview, createHumanReviewNode(deps))
     .addNode(NODES.handOver, createHandOverNode(deps))
     .addEdge(START, NODES.classifyIntent)
-    .addConditionalEdges(NODES.classifyIntent, (state) => routeOnIssueType(state, config), {
+    .addConditionalEdges(NODES.classifyIntent, (state) => routeAfterClassify(state, config), {
       mwaa_dag_failure: NODES.investigate,
       glue_job_failure: NODES.investigate,
       athena_failure: NODES.investigate,
@@ -47,18 +47,18 @@ export function buildOrchestratorGraph(deps: OrchestratorDeps) {
       fast_track: NODES.policyEngine,
       error: NODES.humanReview,
     })
-    .addConditionalEdges(NODES.investigate, (state) => routeOnEvidence(state, config, tools), {
+    .addConditionalEdges(NODES.investigate, (state) => routeAfterInvestigate(state, config, tools), {
       high_confidence: NODES.takeAction,
       needs_approval: NODES.humanReview,
       low_confidence: NODES.policyEngine,
       error: NODES.humanReview,
     })
-    .addConditionalEdges(NODES.takeAction, routeOnActionOutcome, {
+    .addConditionalEdges(NODES.takeAction, routeAfterAction, {
       success: NODES.policyEngine,
       failure: NODES.policyEngine,
       error: NODES.humanReview,
     })
-    .addConditionalEdges(NODES.policyEngine, routeOnDecision, {
+    .addConditionalEdges(NODES.policyEngine, routeAfterPolicy, {
       auto_close: NODES.closeTicket,
       auto_retry: NODES.retryAction,
       escalate: NODES.escalate,

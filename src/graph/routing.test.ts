@@ -14,17 +14,17 @@ import type { GraphState } from "../state/graph-state.js";
 import {
   routeAfterRetry,
   routeAfterReview,
-  routeOnActionOutcome,
-  routeOnDecision,
-  routeOnEvidence,
-  routeOnIssueType,
+  routeAfterAction,
+  routeAfterPolicy,
+  routeAfterInvestigate,
+  routeAfterClassify,
 } from "./routing.js";
 
 const config = defaultConfig();
 const error = { node: "investigate", message: "boom" };
 const noTools = new Map();
 
-describe("routeOnIssueType", () => {
+describe("routeAfterClassify", () => {
   it.each([
     ["dag_failure", "mwaa_dag_failure"],
     ["dag_alarm", "mwaa_dag_failure"],
@@ -38,68 +38,72 @@ describe("routeOnIssueType", () => {
     ["kafka_events_failed", "others"],
     ["unknown", "others"],
   ] as const)("sends %s to investigation as %s", (intent, label) => {
-    expect(routeOnIssueType(stateWith({ classification: classified(intent) }), config)).toBe(label);
+    expect(routeAfterClassify(stateWith({ classification: classified(intent) }), config)).toBe(label);
   });
 
   it("fast-tracks access_denied past investigation and action", () => {
-    expect(routeOnIssueType(stateWith({ classification: classified("access_denied") }), config)).toBe("fast_track");
+    expect(routeAfterClassify(stateWith({ classification: classified("access_denied") }), config)).toBe("fast_track");
   });
 
   it("honours configured fast-track intents", () => {
     const custom = { ...config, routing: { ...config.routing, fast_track_intents: ["unknown" as const] } };
-    expect(routeOnIssueType(stateWith({ classification: classified("unknown") }), custom)).toBe("fast_track");
-    expect(routeOnIssueType(stateWith({ classification: classified("access_denied") }), custom)).toBe("others");
+    expect(routeAfterClassify(stateWith({ classification: classified("unknown") }), custom)).toBe("fast_track");
+    expect(routeAfterClassify(stateWith({ classification: classified("access_denied") }), custom)).toBe("others");
   });
 
   it("sends a failed classification to human review", () => {
-    expect(routeOnIssueType(stateWith({ errors: [error] }), config)).toBe("error");
-    expect(routeOnIssueType(stateWith(), config)).toBe("error");
+    expect(routeAfterClassify(stateWith({ errors: [error] }), config)).toBe("error");
+    expect(routeAfterClassify(stateWith(), config)).toBe("error");
   });
 });
 
-describe("routeOnEvidence", () => {
+describe("routeAfterInvestigate", () => {
   const base = { classification: classified("glue_etl_failure") };
   it("acts on conclusive evidence that recommends a remediation", () => {
-    expect(routeOnEvidence(stateWith({ ...base, investigation: investigation() }), config, noTools)).toBe(
+    expect(routeAfterInvestigate(stateWith({ ...base, investigation: investigation() }), config, noTools)).toBe(
       "high_confidence",
     );
   });
   it("goes to the policy engine at the threshold's edge", () => {
     const below = investigation({ evidence_score: 0.59 });
-    expect(routeOnEvidence(stateWith({ ...base, investigation: below }), config, noTools)).toBe("low_confidence");
+    expect(routeAfterInvestigate(stateWith({ ...base, investigation: below }), config, noTools)).toBe("low_confidence");
     const at = investigation({ evidence_score: 0.6 });
-    expect(routeOnEvidence(stateWith({ ...base, investigation: at }), config, noTools)).toBe("high_confidence");
+    expect(routeAfterInvestigate(stateWith({ ...base, investigation: at }), config, noTools)).toBe("high_confidence");
   });
   it("goes to the policy engine when no retry is recommended or there is no action", () => {
     const noRetry = investigation({ retry_recommended: false });
-    expect(routeOnEvidence(stateWith({ ...base, investigation: noRetry }), config, noTools)).toBe("low_confidence");
+    expect(routeAfterInvestigate(stateWith({ ...base, investigation: noRetry }), config, noTools)).toBe(
+      "low_confidence",
+    );
     const noAction = investigation({ recommended_action: null });
-    expect(routeOnEvidence(stateWith({ ...base, investigation: noAction }), config, noTools)).toBe("low_confidence");
+    expect(routeAfterInvestigate(stateWith({ ...base, investigation: noAction }), config, noTools)).toBe(
+      "low_confidence",
+    );
   });
   it("sends an investigation failure to human review", () => {
-    expect(routeOnEvidence(stateWith({ ...base, errors: [error] }), config, noTools)).toBe("error");
+    expect(routeAfterInvestigate(stateWith({ ...base, errors: [error] }), config, noTools)).toBe("error");
   });
 });
 
-describe("routeOnActionOutcome", () => {
+describe("routeAfterAction", () => {
   it("labels success and failure, both bound for the policy engine", () => {
-    expect(routeOnActionOutcome(stateWith({ attempts: [attempt("succeeded")] }))).toBe("success");
+    expect(routeAfterAction(stateWith({ attempts: [attempt("succeeded")] }))).toBe("success");
     for (const outcome of ["failed", "in_progress", "refused", "dry_run", "error"] as const) {
-      expect(routeOnActionOutcome(stateWith({ attempts: [attempt(outcome)] }))).toBe("failure");
+      expect(routeAfterAction(stateWith({ attempts: [attempt(outcome)] }))).toBe("failure");
     }
   });
   it("sends a crashed action node to human review", () => {
-    expect(routeOnActionOutcome(stateWith({ errors: [error] }))).toBe("error");
+    expect(routeAfterAction(stateWith({ errors: [error] }))).toBe("error");
   });
 });
 
-describe("routeOnDecision", () => {
+describe("routeAfterPolicy", () => {
   it.each(["auto_close", "auto_retry", "escalate", "human_review"] as const)("follows %s", (kind) => {
-    expect(routeOnDecision(stateWith({ decisions: [decision("escalate"), decision(kind)] }))).toBe(kind);
+    expect(routeAfterPolicy(stateWith({ decisions: [decision("escalate"), decision(kind)] }))).toBe(kind);
   });
   it("falls back to human review without a decision or after an error", () => {
-    expect(routeOnDecision(stateWith())).toBe("human_review");
-    expect(routeOnDecision(stateWith({ decisions: [decision("auto_close")], errors: [error] }))).toBe("human_review");
+    expect(routeAfterPolicy(stateWith())).toBe("human_review");
+    expect(routeAfterPolicy(stateWith({ decisions: [decision("auto_close")], errors: [error] }))).toBe("human_review");
   });
 });
 
@@ -143,30 +147,30 @@ describe("the approval gate (remediation.require_approval)", () => {
   const glue = (overrides: Partial<GraphState> = {}): GraphState =>
     stateWith({ classification: classified("glue_etl_failure"), investigation: investigation(), ...overrides });
 
-  describe("routeOnEvidence", () => {
+  describe("routeAfterInvestigate", () => {
     it("pauses for approval when config names the intent and the tool is available", () => {
-      expect(routeOnEvidence(glue(), byIntent, glueTools)).toBe("needs_approval");
+      expect(routeAfterInvestigate(glue(), byIntent, glueTools)).toBe("needs_approval");
     });
     it("pauses for approval when the resource matches a require_approval glob", () => {
-      expect(routeOnEvidence(glue(), byResource, glueTools)).toBe("needs_approval");
+      expect(routeAfterInvestigate(glue(), byResource, glueTools)).toBe("needs_approval");
       const other = glue({ investigation: investigation({ resource: { type: "glue_job", id: "SPENDING_X" } }) });
-      expect(routeOnEvidence(other, byResource, glueTools)).toBe("needs_approval");
+      expect(routeAfterInvestigate(other, byResource, glueTools)).toBe("needs_approval");
     });
     it("acts without a pause when nothing requires approval", () => {
-      expect(routeOnEvidence(glue(), ungated, glueTools)).toBe("high_confidence");
+      expect(routeAfterInvestigate(glue(), ungated, glueTools)).toBe("high_confidence");
       const dagGate = configWith({ remediation: { allow_list, require_approval: { intents: ["dag_failure"] } } });
-      expect(routeOnEvidence(glue(), dagGate, glueTools)).toBe("high_confidence");
+      expect(routeAfterInvestigate(glue(), dagGate, glueTools)).toBe("high_confidence");
     });
     it("does not ask for approval of what the guardrails refuse (tool not connected)", () => {
-      expect(routeOnEvidence(glue(), byIntent, toolsNamed("get_glue_logs"))).toBe("high_confidence");
+      expect(routeAfterInvestigate(glue(), byIntent, toolsNamed("get_glue_logs"))).toBe("high_confidence");
     });
     it("does not pause once a review approved that attempt", () => {
       const approved = glue({ reviews: [review({ reason: "approval", attempt: 1 })] });
-      expect(routeOnEvidence(approved, byIntent, glueTools)).toBe("high_confidence");
+      expect(routeAfterInvestigate(approved, byIntent, glueTools)).toBe("high_confidence");
     });
     it("still sends inconclusive evidence to the policy engine", () => {
       const weak = glue({ investigation: investigation({ evidence_score: 0.2 }) });
-      expect(routeOnEvidence(weak, byIntent, glueTools)).toBe("low_confidence");
+      expect(routeAfterInvestigate(weak, byIntent, glueTools)).toBe("low_confidence");
     });
   });
 
@@ -228,27 +232,27 @@ describe("errors a review has seen", () => {
   const seen = { errors: [error], reviews: [review({ errors_seen: 1, decisions_seen: 0 })] };
   const newer = { errors: [error, { node: "take_action", message: "again" }], reviews: seen.reviews };
 
-  it("no longer send routeOnDecision to human review", () => {
-    expect(routeOnDecision(stateWith({ ...seen, decisions: [decision("auto_close")] }))).toBe("auto_close");
-    expect(routeOnDecision(stateWith({ ...seen, decisions: [decision("escalate")] }))).toBe("escalate");
+  it("no longer send routeAfterPolicy to human review", () => {
+    expect(routeAfterPolicy(stateWith({ ...seen, decisions: [decision("auto_close")] }))).toBe("auto_close");
+    expect(routeAfterPolicy(stateWith({ ...seen, decisions: [decision("escalate")] }))).toBe("escalate");
   });
-  it("no longer send routeOnActionOutcome to error", () => {
-    expect(routeOnActionOutcome(stateWith({ ...seen, attempts: [attempt("succeeded")] }))).toBe("success");
-    expect(routeOnActionOutcome(stateWith({ ...seen, attempts: [attempt("failed")] }))).toBe("failure");
+  it("no longer send routeAfterAction to error", () => {
+    expect(routeAfterAction(stateWith({ ...seen, attempts: [attempt("succeeded")] }))).toBe("success");
+    expect(routeAfterAction(stateWith({ ...seen, attempts: [attempt("failed")] }))).toBe("failure");
   });
   it("no longer send the earlier branches to error", () => {
     const glue = { classification: classified("glue_etl_failure"), investigation: investigation() };
-    expect(routeOnIssueType(stateWith({ ...seen, ...glue }), config)).toBe("glue_job_failure");
-    expect(routeOnEvidence(stateWith({ ...seen, ...glue }), config, noTools)).toBe("high_confidence");
+    expect(routeAfterClassify(stateWith({ ...seen, ...glue }), config)).toBe("glue_job_failure");
+    expect(routeAfterInvestigate(stateWith({ ...seen, ...glue }), config, noTools)).toBe("high_confidence");
     expect(routeAfterRetry(stateWith({ ...seen, ...glue }), config, noTools)).toBe("next_attempt");
   });
   it("an error newer than the review still does", () => {
-    expect(routeOnDecision(stateWith({ ...newer, decisions: [decision("auto_close")] }))).toBe("human_review");
-    expect(routeOnActionOutcome(stateWith({ ...newer, attempts: [attempt("succeeded")] }))).toBe("error");
+    expect(routeAfterPolicy(stateWith({ ...newer, decisions: [decision("auto_close")] }))).toBe("human_review");
+    expect(routeAfterAction(stateWith({ ...newer, attempts: [attempt("succeeded")] }))).toBe("error");
   });
   it("only the latest review's count matters", () => {
     const reviews = [review({ errors_seen: 1 }), review({ errors_seen: 2 })];
     const state = stateWith({ errors: newer.errors, reviews, decisions: [decision("auto_retry")] });
-    expect(routeOnDecision(state)).toBe("auto_retry");
+    expect(routeAfterPolicy(state)).toBe("auto_retry");
   });
 });

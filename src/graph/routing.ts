@@ -30,7 +30,7 @@ const ISSUE_TYPES: Record<Intent, Exclude<IssueTypeLabel, "fast_track" | "error"
   unknown: "others",
 };
 
-export function routeOnIssueType(state: GraphState, config: OrchestratorConfig): IssueTypeLabel {
+export function routeAfterClassify(state: GraphState, config: OrchestratorConfig): IssueTypeLabel {
   if (hasUnresolvedErrors(state) || !state.classification) return "error";
   const intent = state.classification.intent;
   if (config.routing.fast_track_intents.includes(intent)) return "fast_track";
@@ -43,7 +43,11 @@ export function routeOnIssueType(state: GraphState, config: OrchestratorConfig):
  */
 export type EvidenceLabel = "high_confidence" | "needs_approval" | "low_confidence" | "error";
 
-export function routeOnEvidence(state: GraphState, config: OrchestratorConfig, tools: ToolRegistry): EvidenceLabel {
+export function routeAfterInvestigate(
+  state: GraphState,
+  config: OrchestratorConfig,
+  tools: ToolRegistry,
+): EvidenceLabel {
   if (hasUnresolvedErrors(state) || !state.investigation) return "error";
   const { evidence_score, retry_recommended, recommended_action } = state.investigation;
   const conclusive = evidence_score >= config.routing.evidence_threshold_for_action;
@@ -54,7 +58,7 @@ export function routeOnEvidence(state: GraphState, config: OrchestratorConfig, t
 /** The seed's "Action Success" branch: both outcomes go to the policy engine; a crash goes to a person. */
 export type ActionOutcomeLabel = "success" | "failure" | "error";
 
-export function routeOnActionOutcome(state: GraphState): ActionOutcomeLabel {
+export function routeAfterAction(state: GraphState): ActionOutcomeLabel {
   if (hasUnresolvedErrors(state)) return "error";
   return lastAttempt(state.attempts)?.outcome === "succeeded" ? "success" : "failure";
 }
@@ -62,7 +66,7 @@ export function routeOnActionOutcome(state: GraphState): ActionOutcomeLabel {
 /** The seed's "Final Decision" branch. */
 export type DecisionLabel = "auto_close" | "auto_retry" | "escalate" | "human_review";
 
-export function routeOnDecision(state: GraphState): DecisionLabel {
+export function routeAfterPolicy(state: GraphState): DecisionLabel {
   if (hasUnresolvedErrors(state)) return "human_review";
   return state.decisions.at(-1)?.decision ?? "human_review";
 }

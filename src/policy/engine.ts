@@ -217,7 +217,7 @@ export function decide(input: PolicyInput, policy: PolicyConfig): Decision {
   );
 }
 
-/** A Markdown summary of a policy: what `decide` will do with it. Used by the docs and the CLI. */
+/** A Markdown summary of a policy: what `decide` will do with it (beside `decide`, so the two change together). */
 export function explainPolicy(policy: PolicyConfig): string {
   const { thresholds, gates, weights, overrides } = policy;
   const overrideRows = Object.entries(overrides).map(([intent, decision]) => `| ${intent} | ${decision} |`);
