@@ -1,4 +1,4 @@
-import { describeRunStoreConformance } from "../../test/support/store/conformance.js";
-import { memoryRunStore } from "./memory.js";
+import { runStoreConformance } from "../../test/support/store/conformance/index.js";
+import { memoryInitializer } from "../../test/support/store/initializers/memory.js";
 
-describeRunStoreConformance("memory", async () => memoryRunStore());
+runStoreConformance(memoryInitializer);

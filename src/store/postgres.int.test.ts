@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { compileCounterGraph, describeRunStoreConformance } from "../../test/support/store/conformance.js";
+import { compileCounterGraph, runStoreConformance } from "../../test/support/store/conformance/index.js";
+import { postgresInitializer } from "../../test/support/store/initializers/postgres.js";
 import { describeDatabaseUrl, redactPassword } from "./database-url.js";
 import { openPostgresRunStore } from "./postgres.js";
 import { spawnLockHolder } from "../../test/support/store/child.js";
@@ -45,11 +46,12 @@ describe("redactPassword", () => {
   });
 });
 
+runStoreConformance(postgresInitializer);
+
 describe.skipIf(skipReason !== undefined)(
   `postgres run store${skipReason === undefined ? "" : ` (skipped: ${skipReason})`}`,
   () => {
     const schema = freshSchema();
-    describeRunStoreConformance("postgres", () => openPostgresRunStore({ url, schema }));
 
     const open: RunStore[] = [];
     const openStore = async (inSchema = schema) => {

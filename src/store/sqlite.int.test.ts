@@ -5,7 +5,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { z } from "zod";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { compileCounterGraph, describeRunStoreConformance } from "../../test/support/store/conformance.js";
+import { compileCounterGraph, runStoreConformance } from "../../test/support/store/conformance/index.js";
+import { sqliteInitializer } from "../../test/support/store/initializers/sqlite.js";
 import { openSqliteRunStore } from "./sqlite.js";
 import { pidOfExitedProcess, spawnLockHolder } from "../../test/support/store/child.js";
 import type { RunStore } from "./types.js";
@@ -21,7 +22,7 @@ afterAll(async () => {
 /** A new file per call: every store in these tests starts empty unless it reopens a file. */
 const freshFile = () => join(dir, randomUUID(), "nested", "runs.sqlite");
 
-describeRunStoreConformance("sqlite", () => openSqliteRunStore({ file: freshFile() }));
+runStoreConformance(sqliteInitializer);
 
 describe("sqlite run store", () => {
   const open: RunStore[] = [];

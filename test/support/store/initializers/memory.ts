@@ -1,0 +1,8 @@
+/** The memory store for the conformance suite: each store starts empty and leaves nothing behind. */
+import { memoryRunStore } from "../../../../src/store/memory.js";
+import type { StoreInitializer } from "../conformance/types.js";
+
+export const memoryInitializer: StoreInitializer = {
+  name: "memory",
+  createStore: async () => memoryRunStore(),
+};
