@@ -14,7 +14,7 @@ import { threadIdFor } from "../src/runs/thread-id.js";
 import { loadScenarioFile, startSandboxSession, type SandboxSession } from "../src/sandbox/session.js";
 import type { Incident } from "../src/state/incident.js";
 import type { RunStore } from "../src/store/types.js";
-import { GLUE_IDEMPOTENCY_ARGUMENT } from "../src/tools/glue.js";
+import { GLUE_IDEMPOTENCY_ARGUMENT } from "../src/tools/glue/retry-glue-job.js";
 import { callTool, toolRegistry } from "../src/tools/registry.js";
 import { backendTitle, runBackends } from "./support/run-backends.js";
 

@@ -10,7 +10,7 @@ import { ConfigSchema, DEFAULT_INTENT_TOOLS } from "../src/config/schema.js";
 import { ScenarioSchema } from "../src/sandbox/scenario.js";
 import { IncidentSchema } from "../src/state/incident.js";
 import { DECISIONS, INTENTS, type DecisionKind, type Intent } from "../src/state/intents.js";
-import type { MutatingToolName } from "../src/tools/names.js";
+import type { MutatingToolName } from "../src/tools/catalog.js";
 import {
   asList as acceptableValues,
   ManifestSchema as ExampleManifestSchema,

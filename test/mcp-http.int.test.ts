@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { serveHttp, type HttpMcpServer } from "../src/mcp/http.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
 import { createAwsClients, type AwsClients } from "../src/tools/aws-clients.js";
-import { TOOL_NAMES } from "../src/tools/names.js";
-import { GetGlueLogsOutput } from "../src/tools/schemas.js";
+import { TOOL_NAMES } from "../src/tools/catalog.js";
+import { GetGlueLogsOutput } from "../src/tools/glue/get-glue-logs.js";
 
 const TOKEN = "test-token-7f3a9c";
 const INITIALIZE = {

@@ -6,7 +6,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
-import { MUTATING_TOOLS, TOOL_NAMES } from "../src/tools/names.js";
+import { MUTATING_TOOLS, TOOL_NAMES } from "../src/tools/catalog.js";
 
 const exec = promisify(execFile);
 let sandbox: Sandbox;

@@ -17,9 +17,10 @@ import { clientCredentialsTokenSource } from "../src/mcp/client/oauth.js";
 import { serveHttp, type HttpMcpServer } from "../src/mcp/http.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
 import { createAwsClients } from "../src/tools/aws-clients.js";
-import { TOOL_NAMES } from "../src/tools/names.js";
+import { TOOL_NAMES } from "../src/tools/catalog.js";
 import { callTool, toolRegistry } from "../src/tools/registry.js";
-import { GetGlueLogsOutput, ToolErrorSchema } from "../src/tools/schemas.js";
+import { GetGlueLogsOutput } from "../src/tools/glue/get-glue-logs.js";
+import { ToolErrorSchema } from "../src/tools/schemas.js";
 
 const TOKEN = "lake-token-5d1e8b";
 const CALL_TIMEOUT_MS = 10_000;

@@ -10,7 +10,7 @@ import { loadMcpTools, type LoadedMcpTools } from "../src/mcp/client/load.js";
 import { createOrchestrator, parseIncident } from "../src/orchestrator.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
 import { loadScenarioFile } from "../src/sandbox/session.js";
-import { TOOL_NAMES } from "../src/tools/names.js";
+import { TOOL_NAMES } from "../src/tools/catalog.js";
 
 const EXAMPLE = "glue-timeout-rerun-succeeds";
 

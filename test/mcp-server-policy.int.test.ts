@@ -23,7 +23,9 @@ import type { Scenario } from "../src/sandbox/scenario.js";
 import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
 import { createAwsClients } from "../src/tools/aws-clients.js";
 import { callTool, toolRegistry } from "../src/tools/registry.js";
-import { RetryAthenaQueryOutput, RetryGlueJobOutput, ToolErrorSchema } from "../src/tools/schemas.js";
+import { RetryAthenaQueryOutput } from "../src/tools/athena/retry-athena-query.js";
+import { RetryGlueJobOutput } from "../src/tools/glue/retry-glue-job.js";
+import { ToolErrorSchema } from "../src/tools/schemas.js";
 import { startCli, type CliProcess } from "./support/cli-process.js";
 
 const EXAMPLE = "glue-timeout-rerun-succeeds";

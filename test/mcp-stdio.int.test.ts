@@ -4,8 +4,8 @@ import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotoc
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/server.js";
-import { TOOL_NAMES } from "../src/tools/names.js";
-import { GetGlueLogsOutput } from "../src/tools/schemas.js";
+import { TOOL_NAMES } from "../src/tools/catalog.js";
+import { GetGlueLogsOutput } from "../src/tools/glue/get-glue-logs.js";
 
 let sandbox: Sandbox;
 let client: Client;

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { isWellFormedText } from "../../src/safety/bounds.js";
-import { MUTATING_TOOLS } from "../../src/tools/names.js";
+import { MUTATING_TOOLS } from "../../src/tools/catalog.js";
 
 // ---------------------------------------------------------------------------------------------
 // Values

@@ -11,7 +11,7 @@
  * they repeat the original query or step as it was.
  */
 import type { OrchestratorConfig } from "../config/schema.js";
-import { GLUE_IDEMPOTENCY_ARGUMENT } from "../tools/glue.js";
+import { GLUE_IDEMPOTENCY_ARGUMENT } from "../tools/glue/retry-glue-job.js";
 
 /** The `conf` keys the orchestrator sets when it re-triggers a DAG (src/investigation/analyzers/airflow.ts). */
 export const ORCHESTRATOR_DAG_CONF_KEYS: readonly string[] = ["rerun_of", "rerun_logical_date"];

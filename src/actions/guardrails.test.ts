@@ -3,7 +3,7 @@ import { ConfigSchema, type OrchestratorConfigInput } from "../config/schema.js"
 import type { Intent } from "../state/intents.js";
 import type { InvestigationState } from "../state/investigation.js";
 import type { Subject } from "../subject/subject.js";
-import { TOOL_NAMES, type MutatingToolName } from "../tools/names.js";
+import { TOOL_NAMES, type MutatingToolName } from "../tools/catalog.js";
 import { checkRemediation, type RemediationCheckInput } from "./guardrails.js";
 
 const config = (overrides: OrchestratorConfigInput = {}) =>

@@ -11,7 +11,7 @@ import type { Intent } from "../state/intents.js";
 import type { InvestigationState, Resource } from "../state/investigation.js";
 import { checkSubjectBinding } from "../subject/binding.js";
 import type { Subject } from "../subject/subject.js";
-import { isMutatingTool, type MutatingToolName } from "../tools/names.js";
+import { isMutatingTool, type MutatingToolName } from "../tools/catalog.js";
 import { matchesAllowList } from "./allow-list.js";
 import { checkRemediationArguments, type RunArguments } from "./argument-policy.js";
 

@@ -5,7 +5,7 @@
 import type { Resource } from "../state/investigation.js";
 import type { InvestigationState } from "../state/investigation.js";
 import type { ReviewRecord } from "../state/review.js";
-import { isMutatingTool, type MutatingToolName } from "../tools/names.js";
+import { isMutatingTool, type MutatingToolName } from "../tools/catalog.js";
 import { RESOURCE_TYPE_FOR_ACTION } from "./guardrails.js";
 
 export interface Proposal {

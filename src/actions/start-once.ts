@@ -5,7 +5,7 @@
  * does it call the tool, writing the ledger before and after.
  */
 import type { SideEffectLedger } from "../store/types.js";
-import type { MutatingToolName } from "../tools/names.js";
+import type { MutatingToolName } from "../tools/catalog.js";
 import { callTool, type ToolRegistry } from "../tools/registry.js";
 import { VERIFIERS } from "./verification.js";
 

@@ -3,9 +3,9 @@
  * arguments, and which states are terminal. Mutating tools start work and return its id; this is
  * the read side of that contract.
  */
-import { GLUE_IDEMPOTENCY_ARGUMENT } from "../tools/glue.js";
-import { DAG_RUN_ID_PREFIX } from "../tools/mwaa.js";
-import type { MutatingToolName, ReadOnlyToolName } from "../tools/names.js";
+import { GLUE_IDEMPOTENCY_ARGUMENT } from "../tools/glue/retry-glue-job.js";
+import { DAG_RUN_ID_PREFIX } from "../tools/mwaa/retry-airflow-dag.js";
+import type { MutatingToolName, ReadOnlyToolName } from "../tools/catalog.js";
 
 export type Verdict = "succeeded" | "failed" | null;
 
@@ -103,7 +103,7 @@ export const VERIFIERS: Record<MutatingToolName, Verifier> = {
     lookup: {
       tool: "get_emr_logs",
       args: (args) => ({ cluster_id: args.cluster_id, max_steps: 50 }),
-      // Our re-added steps are named "<name> [<key>]" (src/tools/emr.ts).
+      // Our re-added steps are named "<name> [<key>]" (src/tools/emr/retry-emr.ts).
       executionId: (output, key) => {
         const step = records(output.steps).find((item) => str(item.name)?.endsWith(`[${key}]`) === true);
         return str(step?.id);

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { DecisionKindSchema, IntentSchema, type Intent } from "../state/intents.js";
 import { DEFAULT_MAX_RESTARTS, McpServersConfigSchema } from "../mcp/client/config.js";
-import { TOOL_NAMES, type ToolName } from "../tools/names.js";
+import { TOOL_NAMES, type ToolName } from "../tools/catalog.js";
 
 const score = z.number().min(0).max(1);
 const ToolNameSchema = z.enum(TOOL_NAMES as [ToolName, ...ToolName[]]);

@@ -5,7 +5,7 @@
 import { DEFAULT_INTENT_TOOLS } from "../config/schema.js";
 import { asList } from "../examples/manifest.js";
 import type { Intent } from "../state/intents.js";
-import { isReadOnlyTool } from "../tools/names.js";
+import { isReadOnlyTool } from "../tools/catalog.js";
 import type { CaseOutcome } from "./run-case.js";
 
 export interface Rate {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseOrThrow } from "../errors.js";
 import { readJsonFile } from "../io/read-json.js";
 import { DecisionKindSchema, IntentSchema } from "../state/intents.js";
-import { MUTATING_TOOLS } from "../tools/names.js";
+import { MUTATING_TOOLS } from "../tools/catalog.js";
 
 const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).min(1)]);
 

@@ -6,8 +6,11 @@
  */
 import type { OrchestratorConfig } from "../config/schema.js";
 import type { Intent } from "../state/intents.js";
-import { isReadOnlyTool, type ReadOnlyToolName } from "../tools/names.js";
-import { GetAthenaQueryOutput, GetEmrLogsOutput, GetGlueLogsOutput, GetMwaaLogsOutput } from "../tools/schemas.js";
+import { isReadOnlyTool, type ReadOnlyToolName } from "../tools/catalog.js";
+import { GetAthenaQueryOutput } from "../tools/athena/get-athena-query.js";
+import { GetEmrLogsOutput } from "../tools/emr/get-emr-logs.js";
+import { GetGlueLogsOutput } from "../tools/glue/get-glue-logs.js";
+import { GetMwaaLogsOutput } from "../tools/mwaa/get-mwaa-logs.js";
 import { LOOKBACK_DAYS } from "./playbooks.js";
 import { datedLocationsInText, s3Uri } from "./s3-paths.js";
 import type { PlannedCall, ToolRun } from "./types.js";

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../config/schema.js";
 import { InvestigationStateSchema } from "../state/investigation.js";
 import { toolRegistry } from "../tools/registry.js";
-import { TOOL_SCHEMAS } from "../tools/schemas.js";
-import type { ReadOnlyToolName } from "../tools/names.js";
+import { TOOL_SCHEMAS } from "../tools/catalog.js";
+import type { ReadOnlyToolName } from "../tools/catalog.js";
 import { investigate } from "./investigate.js";
 import { failedDagOutput, glueOutput, glueRun, partition, verifyOutput } from "../../test/fixtures/tool-outputs.js";
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../config/schema.js";
 import type { Entities } from "../state/classification.js";
 import type { Intent } from "../state/intents.js";
-import { isReadOnlyTool } from "../tools/names.js";
-import { TOOL_SCHEMAS } from "../tools/schemas.js";
+import { isReadOnlyTool } from "../tools/catalog.js";
+import { TOOL_SCHEMAS } from "../tools/catalog.js";
 import { planInvestigation, planInvestigationWithReasons, referenceDate } from "./playbooks.js";
 
 const config = ConfigSchema.parse({});

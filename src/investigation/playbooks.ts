@@ -30,7 +30,7 @@ import type { OrchestratorConfig } from "../config/schema.js";
 import type { Entities } from "../state/classification.js";
 import type { Incident } from "../state/incident.js";
 import type { Intent } from "../state/intents.js";
-import { isReadOnlyTool, type ReadOnlyToolName } from "../tools/names.js";
+import { isReadOnlyTool, type ReadOnlyToolName } from "../tools/catalog.js";
 import { normaliseDay, todayUtc, utcDayOf, utcInstantOf } from "./dates.js";
 import { datasetName, s3Uri, splitDatasetPrefix } from "./s3-paths.js";
 import type { PlannedCall, SkippedCall } from "./types.js";

@@ -9,7 +9,7 @@
 import { subjectTarget } from "../subject/binding.js";
 import { resourceTypesOf, type Subject, type SubjectResourceType } from "../subject/subject.js";
 import type { Intent } from "../state/intents.js";
-import { GetMwaaLogsOutput } from "../tools/schemas.js";
+import { GetMwaaLogsOutput } from "../tools/mwaa/get-mwaa-logs.js";
 import { glueJobsInLines } from "./follow-ups.js";
 import type { ToolRun } from "./types.js";
 

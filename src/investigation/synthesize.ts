@@ -26,7 +26,7 @@ import type { Intent } from "../state/intents.js";
 import type { CauseKind, Finding, InvestigationState, JsonObject } from "../state/investigation.js";
 import { checkSubjectBinding } from "../subject/binding.js";
 import type { Subject } from "../subject/subject.js";
-import { isReadOnlyTool, type ReadOnlyToolName } from "../tools/names.js";
+import { isReadOnlyTool, type ReadOnlyToolName } from "../tools/catalog.js";
 import { isAfter } from "./dates.js";
 import { aboutSubject, linkedGlueJobs, type Aboutness } from "./subject-evidence.js";
 import { evidenceScore } from "./evidence.js";

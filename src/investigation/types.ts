@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { CauseKindSchema, ResourceSchema } from "../state/investigation.js";
-import { MUTATING_TOOLS, READ_ONLY_TOOLS } from "../tools/names.js";
+import { MUTATING_TOOLS, READ_ONLY_TOOLS } from "../tools/catalog.js";
 
 export const ReadOnlyToolNameSchema = z.enum(READ_ONLY_TOOLS);
 export const MutatingToolNameSchema = z.enum(MUTATING_TOOLS);

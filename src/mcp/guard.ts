@@ -9,7 +9,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { RunArguments } from "../actions/argument-policy.js";
 import { asRecord } from "../actions/start-once.js";
 import type { AwsClients } from "../tools/aws-clients.js";
-import type { MutatingToolName } from "../tools/names.js";
+import type { MutatingToolName } from "../tools/catalog.js";
 import { toolError } from "../tools/tool-error.js";
 import { decideMutation, targetOf, type PolicyVerdict, type ServerPolicyConfig } from "./policy.js";
 import { athenaWorkgroupOf, recentGlueRunArguments } from "./policy-facts.js";

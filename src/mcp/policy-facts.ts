@@ -5,7 +5,7 @@
  */
 import { GetJobRunsCommand } from "@aws-sdk/client-glue";
 import type { RunArguments } from "../actions/argument-policy.js";
-import { getAthenaQuery } from "../tools/athena.js";
+import { getAthenaQuery } from "../tools/athena/get-athena-query.js";
 import type { AwsClients } from "../tools/aws-clients.js";
 import { toToolError } from "../tools/tool-error.js";
 

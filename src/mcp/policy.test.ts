@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../config/load.js";
-import { MUTATING_TOOLS, type MutatingToolName } from "../tools/names.js";
+import { MUTATING_TOOLS, type MutatingToolName } from "../tools/catalog.js";
 import { decideMutation, serverBudget, targetOf, type MutationDecisionInput } from "./policy.js";
 
 const config = resolveConfig({

@@ -13,7 +13,7 @@ import { namedResource } from "../actions/proposal.js";
 import { ALLOW_LIST_FOR_RESOURCE, RESOURCE_TYPE_FOR_ACTION } from "../actions/guardrails.js";
 import { INTENTS } from "../state/intents.js";
 import type { Resource } from "../state/investigation.js";
-import type { MutatingToolName } from "../tools/names.js";
+import type { MutatingToolName } from "../tools/catalog.js";
 import type { ServerPolicyConfig } from "./policy-env.js";
 
 export type { ServerPolicyConfig } from "./policy-env.js";

@@ -7,8 +7,10 @@ import { resolveConfig } from "../config/load.js";
 import { startSandbox, type Sandbox } from "../sandbox/server.js";
 import type { ScenarioInput } from "../sandbox/scenario.js";
 import { createAwsClients } from "../tools/aws-clients.js";
-import { MUTATING_TOOLS, READ_ONLY_TOOLS, TOOL_NAMES } from "../tools/names.js";
-import { GetGlueLogsOutput, RetryGlueJobOutput, ToolErrorSchema } from "../tools/schemas.js";
+import { MUTATING_TOOLS, READ_ONLY_TOOLS, TOOL_NAMES } from "../tools/catalog.js";
+import { GetGlueLogsOutput, getGlueLogsTool } from "../tools/glue/get-glue-logs.js";
+import { RetryGlueJobOutput } from "../tools/glue/retry-glue-job.js";
+import { ToolErrorSchema } from "../tools/schemas.js";
 import { createMutationGuard } from "./guard.js";
 import { createDataLakeMcpServer, MCP_SERVER_NAME, MCP_SERVER_VERSION, toCallToolResult } from "./server.js";
 
@@ -184,20 +186,20 @@ describe("toCallToolResult", () => {
   };
 
   it("keeps the bounded output when it still fits the output schema", () => {
-    const result = toCallToolResult("get_glue_logs", full, full);
+    const result = toCallToolResult(getGlueLogsTool, full, full);
     expect(result.structuredContent).toEqual(full);
   });
 
   it("falls back to the full output when bounding added an array marker the schema does not allow", () => {
     const bounded = { ...full, runs: [full.runs[0], "… 2 more"] };
-    const result = toCallToolResult("get_glue_logs", bounded, full);
+    const result = toCallToolResult(getGlueLogsTool, bounded, full);
     expect(result.structuredContent).toEqual(full);
     expect(JSON.parse(textOf(result))).toEqual(full);
   });
 
   it("turns a ToolError into isError without structuredContent", () => {
     const failure = { error: { code: "ThrottlingException", message: "Rate exceeded", http_status: 400 } };
-    expect(toCallToolResult("get_glue_logs", failure, undefined)).toEqual({
+    expect(toCallToolResult(getGlueLogsTool, failure, undefined)).toEqual({
       isError: true,
       content: [{ type: "text", text: JSON.stringify(failure) }],
     });

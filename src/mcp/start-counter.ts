@@ -5,7 +5,7 @@
  * (a run with its idempotency key already existed) started nothing new, and from then on that key
  * is known: a repeat of a counted key returns the same run, so it is not held to the budget.
  */
-import type { MutatingToolName } from "../tools/names.js";
+import type { MutatingToolName } from "../tools/catalog.js";
 
 export type StartOutcome = "started" | "reused" | "failed";
 

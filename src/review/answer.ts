@@ -6,8 +6,11 @@
 import type { z } from "zod";
 import { describeZodError } from "../errors.js";
 import { safeBlock, safeLine } from "../safety/index.js";
-import { isMutatingTool, type MutatingToolName } from "../tools/names.js";
-import { RetryAirflowDagInput, RetryAthenaQueryInput, RetryEmrInput, RetryGlueJobInput } from "../tools/schemas.js";
+import { isMutatingTool, type MutatingToolName } from "../tools/catalog.js";
+import { RetryAthenaQueryInput } from "../tools/athena/retry-athena-query.js";
+import { RetryEmrInput } from "../tools/emr/retry-emr.js";
+import { RetryGlueJobInput } from "../tools/glue/retry-glue-job.js";
+import { RetryAirflowDagInput } from "../tools/mwaa/retry-airflow-dag.js";
 import type { GraphState } from "../state/graph-state.js";
 import { HumanResponseSchema, type HumanResponse, type ReviewRecord, type ReviewRequest } from "../state/review.js";
 

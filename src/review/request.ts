@@ -10,7 +10,7 @@ import { decide } from "../policy/index.js";
 import type { Decision } from "../state/decision.js";
 import type { GraphState } from "../state/graph-state.js";
 import type { ReviewReason, ReviewRequest } from "../state/review.js";
-import { isMutatingTool } from "../tools/names.js";
+import { isMutatingTool } from "../tools/catalog.js";
 import type { ToolRegistry } from "../tools/registry.js";
 import { describeReview } from "./describe.js";
 

@@ -8,7 +8,7 @@
  * ambiguous: ambiguity is never resolved by guessing.
  */
 import type { Resource } from "../state/investigation.js";
-import type { MutatingToolName } from "../tools/names.js";
+import type { MutatingToolName } from "../tools/catalog.js";
 import type { Subject, SubjectResourceType } from "./subject.js";
 
 export type SubjectTarget = { kind: "one"; id: string } | { kind: "none" } | { kind: "ambiguous"; ids: string[] };

@@ -1,15 +1,20 @@
 import { EntityNotFoundException } from "@aws-sdk/client-glue";
 import { describe, expect, it } from "vitest";
-import { AirflowApiError } from "./airflow-client.js";
+import { AirflowApiError } from "./mwaa/airflow-client.js";
 import { createAwsClients } from "./aws-clients.js";
-import { defineDataLakeTool, TOOL_OUTPUT_MAX_CHARS, type DataLakeToolImpl } from "./define.js";
+import { toLangChainTool, TOOL_OUTPUT_MAX_CHARS } from "./define.js";
+import { getGlueLogsTool } from "./glue/get-glue-logs.js";
+import { retryGlueJobTool } from "./glue/retry-glue-job.js";
 import { ToolErrorSchema } from "./schemas.js";
 
 // Building clients touches no network; the fake implementations below never use them.
 const clients = createAwsClients({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
 const KEY = "k".repeat(32);
 
-const glueLogs = (lines: number): DataLakeToolImpl<"get_glue_logs"> =>
+type GlueLogsRun = (typeof getGlueLogsTool)["run"];
+type RetryGlueJobRun = (typeof retryGlueJobTool)["run"];
+
+const glueLogs = (lines: number): GlueLogsRun =>
   async function fakeGlueLogs(_clients, input) {
     return {
       job_name: input.job_name,
@@ -23,29 +28,28 @@ const glueLogs = (lines: number): DataLakeToolImpl<"get_glue_logs"> =>
     };
   };
 
-function failing(error: unknown): DataLakeToolImpl<"retry_glue_job"> {
+function failing(error: unknown): RetryGlueJobRun {
   return () => Promise.reject(error);
 }
 
-describe("defineDataLakeTool", () => {
+describe("toLangChainTool", () => {
   it("applies the input schema's defaults and returns the output as JSON", async () => {
     let seen: unknown;
-    const tool = defineDataLakeTool(
-      "get_glue_logs",
-      "test",
-      async (c, input) => {
+    const recording: typeof getGlueLogsTool = {
+      ...getGlueLogsTool,
+      run: async (c, input) => {
         seen = input;
         return glueLogs(1)(c, input);
       },
-      clients,
-    );
+    };
+    const tool = toLangChainTool(recording, clients);
     const text = (await tool.invoke({ job_name: "payments" })) as string;
     expect(seen).toEqual({ job_name: "payments", max_runs: 5, log_lines: 40 });
     expect(JSON.parse(text)).toMatchObject({ job_name: "payments", log_run_id: "jr_1" });
   });
 
   it("throws on invalid input: that is a bug in the caller", async () => {
-    const tool = defineDataLakeTool("retry_glue_job", "test", failing(new Error("never called")), clients);
+    const tool = toLangChainTool({ ...retryGlueJobTool, run: failing(new Error("never called")) }, clients);
     await expect(tool.invoke({ job_name: "payments", idempotency_key: "short" })).rejects.toThrow(/idempotency_key/);
   });
 
@@ -54,13 +58,13 @@ describe("defineDataLakeTool", () => {
       job_name: "j",
       run_id: 42,
       reused: false,
-    })) as unknown as DataLakeToolImpl<"retry_glue_job">;
-    const tool = defineDataLakeTool("retry_glue_job", "test", bad, clients);
+    })) as unknown as RetryGlueJobRun;
+    const tool = toLangChainTool({ ...retryGlueJobTool, run: bad }, clients);
     await expect(tool.invoke({ job_name: "j", idempotency_key: KEY })).rejects.toThrow();
   });
 
   it("bounds large output", async () => {
-    const tool = defineDataLakeTool("get_glue_logs", "test", glueLogs(500), clients);
+    const tool = toLangChainTool({ ...getGlueLogsTool, run: glueLogs(500) }, clients);
     const text = (await tool.invoke({ job_name: "payments", log_lines: 200 })) as string;
     expect(text.length).toBeLessThanOrEqual(TOOL_OUTPUT_MAX_CHARS);
     expect(JSON.parse(text)).toMatchObject({ job_name: "payments" });
@@ -71,7 +75,7 @@ describe("defineDataLakeTool", () => {
       message: "Job not found: nope",
       $metadata: { httpStatusCode: 400 },
     });
-    const tool = defineDataLakeTool("retry_glue_job", "test", failing(error), clients);
+    const tool = toLangChainTool({ ...retryGlueJobTool, run: failing(error) }, clients);
     const output: unknown = JSON.parse((await tool.invoke({ job_name: "nope", idempotency_key: KEY })) as string);
     expect(ToolErrorSchema.parse(output)).toEqual({
       error: { code: "EntityNotFoundException", message: "Job not found: nope", http_status: 400 },
@@ -80,7 +84,7 @@ describe("defineDataLakeTool", () => {
 
   it("returns an Airflow API error as a ToolError", async () => {
     const error = new AirflowApiError(404, "DAG not found", "DAG with dag_id: 'x' not found", "GET", "/dags/x");
-    const tool = defineDataLakeTool("retry_glue_job", "test", failing(error), clients);
+    const tool = toLangChainTool({ ...retryGlueJobTool, run: failing(error) }, clients);
     const output = ToolErrorSchema.parse(
       JSON.parse((await tool.invoke({ job_name: "j", idempotency_key: KEY })) as string),
     );
@@ -93,7 +97,7 @@ describe("defineDataLakeTool", () => {
       name: "ValidationException",
       $metadata: { httpStatusCode: 400 },
     });
-    const tool = defineDataLakeTool("retry_glue_job", "test", failing(error), clients);
+    const tool = toLangChainTool({ ...retryGlueJobTool, run: failing(error) }, clients);
     const output = ToolErrorSchema.parse(
       JSON.parse((await tool.invoke({ job_name: "j", idempotency_key: KEY })) as string),
     );
@@ -102,7 +106,7 @@ describe("defineDataLakeTool", () => {
   });
 
   it("rethrows errors that are not failures in the world", async () => {
-    const tool = defineDataLakeTool("retry_glue_job", "test", failing(new TypeError("oops")), clients);
+    const tool = toLangChainTool({ ...retryGlueJobTool, run: failing(new TypeError("oops")) }, clients);
     await expect(tool.invoke({ job_name: "j", idempotency_key: KEY })).rejects.toThrow("oops");
   });
 });

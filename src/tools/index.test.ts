@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { webServerScheme, sessionCookie } from "./airflow-client.js";
+import { webServerScheme, sessionCookie } from "./mwaa/airflow-client.js";
 import { createAwsClients, endpointOverride } from "./aws-clients.js";
-import { createDataLakeTools, TOOL_DESCRIPTIONS } from "./index.js";
-import { TOOL_NAMES } from "./names.js";
+import { TOOL_BY_NAME, TOOL_NAMES } from "./catalog.js";
+import { createDataLakeTools } from "./index.js";
 
 const credentials = { accessKeyId: "x", secretAccessKey: "x" };
 
@@ -11,11 +11,11 @@ afterEach(() => {
 });
 
 describe("createDataLakeTools", () => {
-  it("returns all twelve tools in TOOL_NAMES order, each described", () => {
+  it("returns every catalogued tool in catalog order, each described", () => {
     const tools = createDataLakeTools(createAwsClients({ credentials }));
     expect(tools.map((tool) => tool.name)).toEqual([...TOOL_NAMES]);
     for (const tool of tools)
-      expect(tool.description).toBe(TOOL_DESCRIPTIONS[tool.name as keyof typeof TOOL_DESCRIPTIONS]);
+      expect(tool.description).toBe(TOOL_BY_NAME[tool.name as keyof typeof TOOL_BY_NAME].description);
   });
 });
 

@@ -4,7 +4,7 @@
  * about. Anything else (a bug, bad input) is not mapped: it should surface as the exception it is.
  */
 import { safeLine } from "../safety/index.js";
-import { AirflowApiError } from "./airflow-client.js";
+import { AirflowApiError } from "./mwaa/airflow-client.js";
 import type { ToolError } from "./schemas.js";
 
 const MAX_MESSAGE = 500;

@@ -13,7 +13,7 @@ import { parseOrThrow } from "../../src/errors.js";
 import type { Scenario } from "../../src/sandbox/scenario.js";
 import { IncidentSchema, type Incident } from "../../src/state/incident.js";
 import { DecisionKindSchema, IntentSchema } from "../../src/state/intents.js";
-import { MUTATING_TOOLS } from "../../src/tools/names.js";
+import { MUTATING_TOOLS } from "../../src/tools/catalog.js";
 import { composeWorld } from "./compose-world.js";
 
 export const ATTACKS = [

@@ -4,7 +4,7 @@
  * test can say which job, DAG, query or step a run touched, not only what its result document says.
  */
 import type { StructuredToolInterface } from "@langchain/core/tools";
-import { isMutatingTool } from "../../src/tools/names.js";
+import { isMutatingTool } from "../../src/tools/catalog.js";
 
 /** `glue_job:<name>`, `dag:<dag_id>`, `athena_query:<query_id>` or `emr_step:<cluster>/<step>`. */
 export type Target = string;

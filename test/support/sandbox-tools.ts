@@ -7,9 +7,10 @@ import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
 import type { ScenarioInput } from "../../src/sandbox/scenario.js";
 import { createAwsClients, type AwsClients } from "../../src/tools/aws-clients.js";
 import { createDataLakeTools } from "../../src/tools/index.js";
-import type { ToolName } from "../../src/tools/names.js";
+import type { ToolName } from "../../src/tools/catalog.js";
 import { callTool, toolRegistry } from "../../src/tools/registry.js";
-import { TOOL_SCHEMAS, ToolErrorSchema, type ToolError, type ToolInput } from "../../src/tools/schemas.js";
+import { TOOL_SCHEMAS, type ToolInput } from "../../src/tools/catalog.js";
+import { ToolErrorSchema, type ToolError } from "../../src/tools/schemas.js";
 
 export interface ToolSandbox {
   readonly sandbox: Sandbox;

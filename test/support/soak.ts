@@ -13,7 +13,7 @@ import { seededRandom } from "../../src/sandbox/faults.js";
 import { ScenarioSchema, type Scenario } from "../../src/sandbox/scenario.js";
 import { startSandbox } from "../../src/sandbox/server.js";
 import { createAwsClients } from "../../src/tools/aws-clients.js";
-import { GLUE_IDEMPOTENCY_ARGUMENT } from "../../src/tools/glue.js";
+import { GLUE_IDEMPOTENCY_ARGUMENT } from "../../src/tools/glue/retry-glue-job.js";
 import { createDataLakeTools } from "../../src/tools/index.js";
 import { callTool, toolRegistry } from "../../src/tools/registry.js";
 import { startCli, type CliProcess } from "./cli-process.js";

@@ -5,7 +5,7 @@
  * task's log says why (zombie / SIGTERM kills are transient; a Python error is not).
  */
 import type { z } from "zod";
-import { GetMwaaLogsOutput, type DagRunSchema } from "../../tools/schemas.js";
+import { GetMwaaLogsOutput, type DagRunSchema } from "../../tools/mwaa/get-mwaa-logs.js";
 import { classifyFailureText } from "../cause-patterns.js";
 import type { Analysis, Remediation } from "../types.js";
 import {

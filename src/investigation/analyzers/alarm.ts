@@ -6,7 +6,7 @@
  */
 import type { z } from "zod";
 import type { Intent } from "../../state/intents.js";
-import { GetCloudwatchAlarmOutput } from "../../tools/schemas.js";
+import { GetCloudwatchAlarmOutput } from "../../tools/cloudwatch/get-cloudwatch-alarm.js";
 import { classifyFailureText } from "../cause-patterns.js";
 import type { Analysis } from "../types.js";
 import { STRENGTH, analysis, clip, labelled, parseOutput } from "./common.js";

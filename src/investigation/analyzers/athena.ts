@@ -3,7 +3,7 @@
  * patterns do not recognise it, Athena's own error category decides (1 system → transient,
  * 2 user → non-transient). A query that did not fail is no failure to explain.
  */
-import { GetAthenaQueryOutput } from "../../tools/schemas.js";
+import { GetAthenaQueryOutput } from "../../tools/athena/get-athena-query.js";
 import { classifyFailureText, type FailureClassification } from "../cause-patterns.js";
 import type { Analysis, Remediation } from "../types.js";
 import { STRENGTH, analysis, clip, labelled, parseOutput } from "./common.js";

@@ -4,7 +4,7 @@
  * step of the same name means it recovered, and the step's failure reason and message say why.
  */
 import type { z } from "zod";
-import { GetEmrLogsOutput, type EmrStepSchema } from "../../tools/schemas.js";
+import { GetEmrLogsOutput, type EmrStepSchema } from "../../tools/emr/get-emr-logs.js";
 import type { Analysis, Remediation } from "../types.js";
 import {
   REPEATED_FAILURE_THRESHOLD,

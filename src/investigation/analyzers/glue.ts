@@ -4,7 +4,7 @@
  * a TIMEOUT state is a timeout whatever the message says.
  */
 import type { z } from "zod";
-import { GetGlueLogsOutput, type GlueRunSchema } from "../../tools/schemas.js";
+import { GetGlueLogsOutput, type GlueRunSchema } from "../../tools/glue/get-glue-logs.js";
 import type { Analysis, Remediation } from "../types.js";
 import {
   REPEATED_FAILURE_THRESHOLD,

@@ -1,6 +1,6 @@
 /** One analyzer per tool domain, and the dispatcher that picks the right one for a tool run. */
 import type { Intent } from "../../state/intents.js";
-import { isReadOnlyTool, type ReadOnlyToolName } from "../../tools/names.js";
+import { isReadOnlyTool, type ReadOnlyToolName } from "../../tools/catalog.js";
 import type { Analysis, ToolRun } from "../types.js";
 import { analyzeMwaaLogs } from "./airflow.js";
 import { analyzeCloudwatchAlarm } from "./alarm.js";

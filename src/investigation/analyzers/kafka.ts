@@ -4,7 +4,7 @@
  * falling or flat-at-zero lag without errors means processing has caught up. There is no Kafka
  * remediation tool, so no remediation is ever recommended here.
  */
-import { GetKafkaConsumerStatusOutput } from "../../tools/schemas.js";
+import { GetKafkaConsumerStatusOutput } from "../../tools/kafka/get-kafka-consumer-status.js";
 import type { Analysis } from "../types.js";
 import { STRENGTH, analysis, clip, explainFailure, labelled, parseOutput } from "./common.js";
 

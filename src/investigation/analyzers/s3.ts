@@ -7,7 +7,8 @@
  * - get_s3_logs: an empty listing says nothing arrived; a read log/manifest may carry an error line.
  */
 import type { z } from "zod";
-import { GetS3LogsOutput, VerifySourceDataOutput } from "../../tools/schemas.js";
+import { GetS3LogsOutput } from "../../tools/s3/get-s3-logs.js";
+import { VerifySourceDataOutput } from "../../tools/s3/verify-source-data.js";
 import { classifyFailureText } from "../cause-patterns.js";
 import { s3Uri } from "../s3-paths.js";
 import type { Analysis } from "../types.js";

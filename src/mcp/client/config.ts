@@ -1,6 +1,6 @@
 /**
  * Which MCP servers the orchestrator loads its data-lake tools from. The servers only provide the
- * tools; which of them mutate the world stays our own list (src/tools/names.ts).
+ * tools; which of them mutate the world stays our own knowledge (the definitions in src/tools/catalog.ts).
  */
 import { fileURLToPath } from "node:url";
 import { z } from "zod";

@@ -6,7 +6,7 @@
 import type { Connection } from "@langchain/mcp-adapters";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { parseOrThrow, UserInputError } from "../../errors.js";
-import { TOOL_NAMES, type ToolName } from "../../tools/names.js";
+import { TOOL_NAMES, type ToolName } from "../../tools/catalog.js";
 import {
   DEFAULT_MAX_RESTARTS,
   McpServersConfigSchema,

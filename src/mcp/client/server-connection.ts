@@ -11,7 +11,7 @@ import { MultiServerMCPClient, type Connection } from "@langchain/mcp-adapters";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { UserInputError } from "../../errors.js";
 import { sanitise } from "../../tools/tool-error.js";
-import type { ToolName } from "../../tools/names.js";
+import type { ToolName } from "../../tools/catalog.js";
 
 /** One opened connection. `alive` turns false when its transport closes, never back. */
 export interface ServerSession {

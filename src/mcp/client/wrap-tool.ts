@@ -5,7 +5,7 @@
  */
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { DynamicStructuredTool, type StructuredToolInterface } from "@langchain/core/tools";
-import { isMutatingTool, type ToolName } from "../../tools/names.js";
+import { isMutatingTool, type ToolName } from "../../tools/catalog.js";
 import { ToolErrorSchema, type ToolError } from "../../tools/schemas.js";
 import { toolError } from "../../tools/tool-error.js";
 import { connectionLoss, type McpServerConnection, type ServerSession } from "./server-connection.js";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../sandbox/scenario.js";
-import { resultFolder } from "./athena.js";
-import { idempotencyKey, openToolSandbox, type ToolSandbox } from "../../test/support/sandbox-tools.js";
+import type { ScenarioInput } from "../../sandbox/scenario.js";
+import { resultFolder } from "./retry-athena-query.js";
+import { idempotencyKey, openToolSandbox, type ToolSandbox } from "../../../test/support/sandbox-tools.js";
 
 const FAILED_SQL = "SELECT * FROM payments WHERE dt = '2026-03-02'";
 

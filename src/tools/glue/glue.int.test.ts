@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../sandbox/scenario.js";
-import { GLUE_IDEMPOTENCY_ARGUMENT } from "./glue.js";
-import { idempotencyKey, openToolSandbox, type ToolSandbox } from "../../test/support/sandbox-tools.js";
+import type { ScenarioInput } from "../../sandbox/scenario.js";
+import { GLUE_IDEMPOTENCY_ARGUMENT } from "./retry-glue-job.js";
+import { idempotencyKey, openToolSandbox, type ToolSandbox } from "../../../test/support/sandbox-tools.js";
 
 const scenario: ScenarioInput = {
   glue: {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../sandbox/scenario.js";
-import { retryStepName } from "./emr.js";
-import { idempotencyKey, openToolSandbox, type ToolSandbox } from "../../test/support/sandbox-tools.js";
+import type { ScenarioInput } from "../../sandbox/scenario.js";
+import { retryStepName } from "./retry-emr.js";
+import { idempotencyKey, openToolSandbox, type ToolSandbox } from "../../../test/support/sandbox-tools.js";
 
 const scenario: ScenarioInput = {
   emr: {

@@ -1,6 +1,6 @@
 /**
- * Kafka (MSK) consumer tool: the consumer group's lag from the metrics MSK publishes to CloudWatch,
- * its trend over the window, and recent errors from the consumer application's logs.
+ * get_kafka_consumer_status: an MSK consumer group's lag from the metrics MSK publishes to
+ * CloudWatch, its trend over the window, and recent errors from the consumer application's logs.
  */
 import {
   GetMetricDataCommand,
@@ -9,10 +9,48 @@ import {
   type MetricDataResult,
 } from "@aws-sdk/client-cloudwatch";
 import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import type { z } from "zod";
-import type { AwsClients } from "./aws-clients.js";
-import { isAwsErrorNamed } from "./convert.js";
-import type { GetKafkaConsumerStatusInput, GetKafkaConsumerStatusOutput, LogLineSchema } from "./schemas.js";
+import { z } from "zod";
+import type { AwsClients } from "../aws-clients.js";
+import { isAwsErrorNamed } from "../convert.js";
+import { defineTool } from "../definition.js";
+import { isoTime, LogLineSchema, type LogLine } from "../schemas.js";
+
+export const GetKafkaConsumerStatusInput = z.object({
+  cluster_name: z.string().min(1),
+  consumer_group: z.string().min(1),
+  topic: z.string().optional(),
+  period_minutes: z.number().int().min(5).max(1440).default(60),
+  end_time: z
+    .string()
+    .optional()
+    .describe("End of the window (ISO-8601); default: now. Investigations pass a time around the incident."),
+  log_group: z.string().optional().describe("CloudWatch Logs group of the consumer application, for its errors"),
+});
+export const GetKafkaConsumerStatusOutput = z.object({
+  cluster_name: z.string(),
+  consumer_group: z.string(),
+  topic: z.string().nullable(),
+  /** MSK consumer-lag metrics (AWS/Kafka SumOffsetLag, EstimatedMaxTimeLag), oldest first. */
+  offset_lag: z.array(z.object({ timestamp: isoTime, value: z.number() })),
+  latest_offset_lag: z.number().nullable(),
+  lag_trend: z.enum(["rising", "falling", "flat", "no_data"]),
+  latest_time_lag_s: z.number().nullable(),
+  error_excerpt: z.array(LogLineSchema),
+});
+
+export const getKafkaConsumerStatusTool = defineTool({
+  name: "get_kafka_consumer_status",
+  title: "MSK consumer group lag",
+  description:
+    "Read-only. An Amazon MSK consumer group's lag over the last period_minutes from CloudWatch (AWS/Kafka " +
+    "SumOffsetLag per minute and EstimatedMaxTimeLag in seconds; without topic, summed over the group's topics), " +
+    "the lag trend (rising, falling, flat, no_data), " +
+    "and with log_group the consumer application's recent ERROR/Exception log lines.",
+  mutating: false,
+  input: GetKafkaConsumerStatusInput,
+  output: GetKafkaConsumerStatusOutput,
+  run: (clients, input) => getKafkaConsumerStatus(clients, input),
+});
 
 const KAFKA_NAMESPACE = "AWS/Kafka";
 /** GetMetricData takes 500 queries; two per topic, and a group rarely reads more topics than this. */
@@ -144,13 +182,8 @@ function series(result: MetricDataResult | undefined): Point[] {
     .map((point) => ({ timestamp: new Date(point.time).toISOString(), value: point.value }));
 }
 
-async function recentErrors(
-  clients: AwsClients,
-  logGroup: string,
-  start: Date,
-  end: Date,
-): Promise<z.infer<typeof LogLineSchema>[]> {
-  const lines: z.infer<typeof LogLineSchema>[] = [];
+async function recentErrors(clients: AwsClients, logGroup: string, start: Date, end: Date): Promise<LogLine[]> {
+  const lines: LogLine[] = [];
   let nextToken: string | undefined;
   try {
     for (let page = 0; page < ERROR_SCAN_PAGES; page += 1) {

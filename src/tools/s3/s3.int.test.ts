@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../sandbox/scenario.js";
-import { isMarker, lookbackDates } from "./s3.js";
-import { openToolSandbox, type ToolSandbox } from "../../test/support/sandbox-tools.js";
+import type { ScenarioInput } from "../../sandbox/scenario.js";
+import { isMarker, lookbackDates } from "./verify-source-data.js";
+import { openToolSandbox, type ToolSandbox } from "../../../test/support/sandbox-tools.js";
 
 const at = "2026-03-05T06:00:00Z";
 const partition = (date: string, name: string, size: number, lastModified = at) => ({

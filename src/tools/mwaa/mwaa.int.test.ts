@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../sandbox/scenario.js";
-import { startSandbox } from "../sandbox/server.js";
+import type { ScenarioInput } from "../../sandbox/scenario.js";
+import { startSandbox } from "../../sandbox/server.js";
 import { airflowClientFor } from "./airflow-client.js";
-import { AIRFLOW_IDEMPOTENCY_CONF_KEY, DAG_RUN_ID_PREFIX } from "./mwaa.js";
-import { idempotencyKey, openToolSandbox, type ToolSandbox } from "../../test/support/sandbox-tools.js";
+import { AIRFLOW_IDEMPOTENCY_CONF_KEY, DAG_RUN_ID_PREFIX } from "./retry-airflow-dag.js";
+import { idempotencyKey, openToolSandbox, type ToolSandbox } from "../../../test/support/sandbox-tools.js";
 
 const LOGIN = "POST /aws_mwaa/login";
 const TRIGGER = "POST /api/v1/dags/{dag_id}/dagRuns";

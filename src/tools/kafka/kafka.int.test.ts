@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../sandbox/scenario.js";
-import { combine, lagTrend } from "./kafka.js";
-import { openToolSandbox, type ToolSandbox } from "../../test/support/sandbox-tools.js";
+import type { ScenarioInput } from "../../sandbox/scenario.js";
+import { combine, lagTrend } from "./get-kafka-consumer-status.js";
+import { openToolSandbox, type ToolSandbox } from "../../../test/support/sandbox-tools.js";
 
 const rising = Array.from({ length: 30 }, (_, i) => 1000 + i * 500);
 

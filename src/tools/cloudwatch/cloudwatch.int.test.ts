@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../sandbox/scenario.js";
-import { openToolSandbox, type ToolSandbox } from "../../test/support/sandbox-tools.js";
+import type { ScenarioInput } from "../../sandbox/scenario.js";
+import { openToolSandbox, type ToolSandbox } from "../../../test/support/sandbox-tools.js";
 
 const scenario: ScenarioInput = {
   cloudwatch: {

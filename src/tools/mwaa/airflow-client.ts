@@ -7,7 +7,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { CreateWebLoginTokenCommand } from "@aws-sdk/client-mwaa";
 import { z } from "zod";
-import { endpointOverride, type AwsClients } from "./aws-clients.js";
+import { endpointOverride, type AwsClients } from "../aws-clients.js";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);

@@ -1,32 +1,60 @@
 /**
- * Glue tools: a job's recent runs with the error log of the failed one, and an idempotent re-run.
+ * get_glue_logs: a Glue job's configuration and recent runs, with the error log of the failed one.
  */
 import { GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import {
-  GetJobCommand,
-  GetJobRunCommand,
-  GetJobRunsCommand,
-  StartJobRunCommand,
-  type JobRun,
-} from "@aws-sdk/client-glue";
-import type { z } from "zod";
-import type { AwsClients } from "./aws-clients.js";
-import { isAwsErrorNamed, isoOrNull } from "./convert.js";
-import type {
-  GetGlueLogsInput,
-  GetGlueLogsOutput,
-  GlueRunSchema,
-  LogLineSchema,
-  RetryGlueJobInput,
-  RetryGlueJobOutput,
-} from "./schemas.js";
+import { GetJobCommand, GetJobRunCommand, GetJobRunsCommand, type JobRun } from "@aws-sdk/client-glue";
+import { z } from "zod";
+import type { AwsClients } from "../aws-clients.js";
+import { isAwsErrorNamed, isoOrNull } from "../convert.js";
+import { defineTool } from "../definition.js";
+import { isoTime, LogLineSchema, type LogLine } from "../schemas.js";
+import { GLUE_FAILED_STATES } from "./run-states.js";
 
-/** Glue has no client token: this job argument makes our runs findable, so a retry is done once. */
-export const GLUE_IDEMPOTENCY_ARGUMENT = "--incident_orchestrator_idempotency_key";
 const GLUE_ERROR_LOG_GROUP = "/aws-glue/jobs/error";
-const FAILED_STATES = new Set(["FAILED", "TIMEOUT", "ERROR"]);
-/** How far back a retry looks for a run carrying its key (GetJobRuns pages of 200). */
-const IDEMPOTENCY_SCAN_PAGES = 5;
+
+export const GetGlueLogsInput = z.object({
+  job_name: z.string().min(1),
+  run_id: z.string().optional().describe("A specific run (jr_...); otherwise the most recent runs"),
+  max_runs: z.number().int().min(1).max(20).default(5),
+  log_lines: z.number().int().min(0).max(200).default(40),
+});
+export const GlueRunSchema = z.object({
+  id: z.string(),
+  state: z.string(), // STARTING | RUNNING | STOPPING | STOPPED | SUCCEEDED | FAILED | TIMEOUT | ERROR | WAITING | EXPIRED
+  started_on: isoTime.nullable(),
+  completed_on: isoTime.nullable(),
+  execution_time_s: z.number().nullable(),
+  error_message: z.string().nullable(),
+  attempt: z.number().int(),
+  arguments: z.record(z.string(), z.string()),
+});
+export const GetGlueLogsOutput = z.object({
+  job_name: z.string(),
+  job: z.object({
+    max_retries: z.number().int(),
+    timeout_min: z.number().nullable(),
+    worker_type: z.string().nullable(),
+    number_of_workers: z.number().nullable(),
+  }),
+  /** Newest first. */
+  runs: z.array(GlueRunSchema),
+  /** Error log lines (/aws-glue/jobs/error, stream = run id) of the requested or latest failed run. */
+  log_run_id: z.string().nullable(),
+  log_excerpt: z.array(LogLineSchema),
+});
+
+export const getGlueLogsTool = defineTool({
+  name: "get_glue_logs",
+  title: "Glue job runs and error log",
+  description:
+    "Read-only. An AWS Glue job's configuration (max retries, timeout, workers) and its most recent runs, newest " +
+    "first (state, error message, duration, attempt, arguments), or one run by run_id; plus the last lines of the " +
+    "error log (/aws-glue/jobs/error) of that run or of the latest FAILED/TIMEOUT/ERROR run.",
+  mutating: false,
+  input: GetGlueLogsInput,
+  output: GetGlueLogsOutput,
+  run: getGlueLogs,
+});
 
 export async function getGlueLogs(
   clients: AwsClients,
@@ -47,7 +75,7 @@ export async function getGlueLogs(
   ]);
   const runs =
     requested && !recent.some((run) => run.Id === requested.Id) ? newestFirst([...recent, requested]) : recent;
-  const logRunId = input.run_id ?? runs.find((run) => FAILED_STATES.has(run.JobRunState ?? ""))?.Id ?? null;
+  const logRunId = input.run_id ?? runs.find((run) => GLUE_FAILED_STATES.has(run.JobRunState ?? ""))?.Id ?? null;
   const logExcerpt = logRunId ? await errorLog(clients, logRunId, input.log_lines) : [];
   return {
     job_name: input.job_name,
@@ -63,38 +91,8 @@ export async function getGlueLogs(
   };
 }
 
-export async function retryGlueJob(
-  clients: AwsClients,
-  input: z.infer<typeof RetryGlueJobInput>,
-): Promise<z.infer<typeof RetryGlueJobOutput>> {
-  const existing = await findRunWithKey(clients, input.job_name, input.idempotency_key);
-  if (existing) return { job_name: input.job_name, run_id: existing, reused: true };
-  const started = await clients.glue.send(
-    new StartJobRunCommand({
-      JobName: input.job_name,
-      Arguments: { ...input.arguments, [GLUE_IDEMPOTENCY_ARGUMENT]: input.idempotency_key },
-    }),
-  );
-  if (!started.JobRunId) throw new Error(`StartJobRun for ${input.job_name} returned no JobRunId`);
-  return { job_name: input.job_name, run_id: started.JobRunId, reused: false };
-}
-
-async function findRunWithKey(clients: AwsClients, jobName: string, key: string): Promise<string | undefined> {
-  let nextToken: string | undefined;
-  for (let page = 0; page < IDEMPOTENCY_SCAN_PAGES; page += 1) {
-    const out = await clients.glue.send(
-      new GetJobRunsCommand({ JobName: jobName, MaxResults: 200, ...(nextToken ? { NextToken: nextToken } : {}) }),
-    );
-    const match = out.JobRuns?.find((run) => run.Arguments?.[GLUE_IDEMPOTENCY_ARGUMENT] === key);
-    if (match?.Id) return match.Id;
-    nextToken = out.NextToken;
-    if (!nextToken) return undefined;
-  }
-  return undefined;
-}
-
 /** The last lines of the run's error stream; a run that never logged has no group or stream. */
-async function errorLog(clients: AwsClients, runId: string, lines: number): Promise<z.infer<typeof LogLineSchema>[]> {
+async function errorLog(clients: AwsClients, runId: string, lines: number): Promise<LogLine[]> {
   if (lines <= 0) return [];
   try {
     const out = await clients.logs.send(

@@ -1,5 +1,5 @@
 /**
- * CloudWatch alarm tool: alarms by name or prefix (or every alarm firing now) with their recent
+ * get_cloudwatch_alarm: alarms by name or prefix (or every alarm firing now) with their recent
  * history, so an alarm incident can be judged on what the alarm watches and how often it flapped.
  */
 import {
@@ -8,10 +8,45 @@ import {
   type AlarmHistoryItem,
   type MetricAlarm,
 } from "@aws-sdk/client-cloudwatch";
-import type { z } from "zod";
-import type { AwsClients } from "./aws-clients.js";
-import { isoOrNull } from "./convert.js";
-import type { GetCloudwatchAlarmInput, GetCloudwatchAlarmOutput } from "./schemas.js";
+import { z } from "zod";
+import type { AwsClients } from "../aws-clients.js";
+import { isoOrNull } from "../convert.js";
+import { defineTool } from "../definition.js";
+import { isoTime } from "../schemas.js";
+
+export const GetCloudwatchAlarmInput = z.object({
+  alarm_name: z.string().optional(),
+  alarm_name_prefix: z.string().optional(),
+  history_limit: z.number().int().min(0).max(50).default(10),
+});
+export const GetCloudwatchAlarmOutput = z.object({
+  alarms: z.array(
+    z.object({
+      name: z.string(),
+      state: z.string(), // OK | ALARM | INSUFFICIENT_DATA
+      reason: z.string().nullable(),
+      updated: isoTime.nullable(),
+      namespace: z.string().nullable(),
+      metric: z.string().nullable(),
+      dimensions: z.record(z.string(), z.string()),
+      threshold: z.number().nullable(),
+    }),
+  ),
+  /** Newest first, across the returned alarms. */
+  history: z.array(z.object({ alarm_name: z.string(), timestamp: isoTime, type: z.string(), summary: z.string() })),
+});
+
+export const getCloudwatchAlarmTool = defineTool({
+  name: "get_cloudwatch_alarm",
+  title: "CloudWatch alarms and history",
+  description:
+    "Read-only. CloudWatch metric alarms by exact name or name prefix (without either: every alarm now in ALARM): " +
+    "state, reason, metric, dimensions and threshold, plus each alarm's recent history (state changes), newest first.",
+  mutating: false,
+  input: GetCloudwatchAlarmInput,
+  output: GetCloudwatchAlarmOutput,
+  run: getCloudwatchAlarm,
+});
 
 /** DescribeAlarms' page size; also bounds the per-alarm history calls. */
 const MAX_ALARMS = 100;

@@ -1,9 +1,13 @@
 /**
- * MWAA tools: the environment's health and, for a DAG, its recent runs, the failed run's task
- * instances and the failed task's log (through the Airflow REST API); and an idempotent DAG re-run.
+ * get_mwaa_logs: an Amazon MWAA environment's health and, for a DAG, its recent runs, the failed
+ * run's task instances and the failed task's log (through the Airflow REST API).
  */
 import { GetEnvironmentCommand } from "@aws-sdk/client-mwaa";
-import type { z } from "zod";
+import { z } from "zod";
+import type { AwsClients } from "../aws-clients.js";
+import { lastLines } from "../convert.js";
+import { defineTool } from "../definition.js";
+import { isoTime } from "../schemas.js";
 import {
   AirflowApiError,
   airflowClientFor,
@@ -11,20 +15,60 @@ import {
   type AirflowDagRun,
   type AirflowTaskInstance,
 } from "./airflow-client.js";
-import type { AwsClients } from "./aws-clients.js";
-import { lastLines } from "./convert.js";
-import type {
-  DagRunSchema,
-  GetMwaaLogsInput,
-  GetMwaaLogsOutput,
-  RetryAirflowDagInput,
-  RetryAirflowDagOutput,
-  TaskInstanceSchema,
-} from "./schemas.js";
+import { AIRFLOW_FAILED_STATE } from "./run-states.js";
 
-/** Our DAG runs are named after their idempotency key: Airflow itself refuses a second one (409). */
-export const DAG_RUN_ID_PREFIX = "incident_orchestrator__";
-export const AIRFLOW_IDEMPOTENCY_CONF_KEY = "incident_orchestrator_idempotency_key";
+export const GetMwaaLogsInput = z.object({
+  environment: z.string().min(1),
+  dag_id: z.string().optional().describe("Without it, only the environment's health is returned"),
+  dag_run_id: z.string().optional(),
+  max_runs: z.number().int().min(1).max(20).default(5),
+  log_lines: z.number().int().min(0).max(200).default(40),
+});
+export const DagRunSchema = z.object({
+  dag_run_id: z.string(),
+  state: z.string(), // queued | running | success | failed
+  logical_date: isoTime.nullable(),
+  start_date: isoTime.nullable(),
+  end_date: isoTime.nullable(),
+});
+export const TaskInstanceSchema = z.object({
+  task_id: z.string(),
+  state: z.string().nullable(), // success | failed | upstream_failed | up_for_retry | running | skipped | queued | null
+  try_number: z.number().int(),
+  max_tries: z.number().int(),
+  operator: z.string().nullable(),
+  duration_s: z.number().nullable(),
+});
+export const GetMwaaLogsOutput = z.object({
+  environment: z.object({
+    name: z.string(),
+    status: z.string(), // AVAILABLE | UPDATE_FAILED | UNAVAILABLE | ...
+    last_update_status: z.string().nullable(),
+    last_update_error: z.string().nullable(),
+  }),
+  dag: z.object({ dag_id: z.string(), is_paused: z.boolean() }).nullable(),
+  /** Newest first. */
+  runs: z.array(DagRunSchema),
+  /** Task instances of the requested run, or of the latest failed run. */
+  tasks_run_id: z.string().nullable(),
+  tasks: z.array(TaskInstanceSchema),
+  /** Log of the first failed task of that run. */
+  log_task_id: z.string().nullable(),
+  log_excerpt: z.array(z.string()),
+});
+
+export const getMwaaLogsTool = defineTool({
+  name: "get_mwaa_logs",
+  title: "MWAA environment and Airflow DAG runs",
+  description:
+    "Read-only. An Amazon MWAA environment's health (status, last update and its error). With dag_id, also the " +
+    "Airflow DAG (paused or not), its most recent runs newest first, the task instances of dag_run_id or of the " +
+    "latest failed run, and the last lines of the log of that run's first failed task.",
+  mutating: false,
+  input: GetMwaaLogsInput,
+  output: GetMwaaLogsOutput,
+  run: getMwaaLogs,
+});
 
 type MwaaLogs = z.infer<typeof GetMwaaLogsOutput>;
 
@@ -52,7 +96,7 @@ async function dagDetails(
 ): Promise<Omit<MwaaLogs, "environment">> {
   const env = input.environment;
   const [dag, runs] = await Promise.all([airflow.getDag(env, dagId), airflow.listDagRuns(env, dagId, input.max_runs)]);
-  const tasksRunId = input.dag_run_id ?? runs.find((run) => run.state === "failed")?.dag_run_id ?? null;
+  const tasksRunId = input.dag_run_id ?? runs.find((run) => run.state === AIRFLOW_FAILED_STATE)?.dag_run_id ?? null;
   const tasks = tasksRunId ? await airflow.listTaskInstances(env, dagId, tasksRunId) : [];
   const failed = firstFailedTask(tasks);
   let logExcerpt: string[] = [];
@@ -72,7 +116,7 @@ async function dagDetails(
 
 /** The failed task that failed first (tasks after it usually fail as upstream_failed). */
 export function firstFailedTask(tasks: readonly AirflowTaskInstance[]): AirflowTaskInstance | undefined {
-  const failed = tasks.filter((task) => task.state === "failed");
+  const failed = tasks.filter((task) => task.state === AIRFLOW_FAILED_STATE);
   const time = (task: AirflowTaskInstance): number =>
     task.end_date ? Date.parse(task.end_date) : Number.POSITIVE_INFINITY;
   return [...failed].sort((a, b) => time(a) - time(b))[0];
@@ -90,34 +134,6 @@ async function taskLogOrEmpty(
   } catch (error) {
     // A task that failed before it started writing has no log: that is an empty log, not an error.
     if (error instanceof AirflowApiError && error.status === 404) return "";
-    throw error;
-  }
-}
-
-export async function retryAirflowDag(
-  clients: AwsClients,
-  input: z.infer<typeof RetryAirflowDagInput>,
-): Promise<z.infer<typeof RetryAirflowDagOutput>> {
-  const airflow = airflowClientFor(clients);
-  const dagRunId = `${DAG_RUN_ID_PREFIX}${input.idempotency_key}`;
-  const result = await airflow.triggerDagRun(input.environment, input.dag_id, {
-    dag_run_id: dagRunId,
-    ...(input.logical_date ? { logical_date: input.logical_date } : {}),
-    conf: { ...input.conf, [AIRFLOW_IDEMPOTENCY_CONF_KEY]: input.idempotency_key },
-  });
-  const reply = (run: AirflowDagRun, reused: boolean) => ({
-    environment: input.environment,
-    dag_id: input.dag_id,
-    dag_run_id: run.dag_run_id,
-    state: run.state ?? "queued",
-    reused,
-  });
-  if (result.created) return reply(result.run, false);
-  // 409: our run exists already, or another run holds the logical date (then report that conflict).
-  try {
-    return reply(await airflow.getDagRun(input.environment, input.dag_id, dagRunId), true);
-  } catch (error) {
-    if (error instanceof AirflowApiError && error.status === 404) throw result.conflict;
     throw error;
   }
 }

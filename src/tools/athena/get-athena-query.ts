@@ -1,24 +1,57 @@
 /**
- * Athena tools: one query execution (or the latest failed one of a workgroup), and a re-run of a
- * query with its SQL and context, made idempotent by Athena's own ClientRequestToken.
+ * get_athena_query: one Amazon Athena query execution, or the latest failed one of a workgroup with
+ * the workgroup's other recent executions.
  */
 import {
   BatchGetQueryExecutionCommand,
   GetQueryExecutionCommand,
   ListQueryExecutionsCommand,
-  StartQueryExecutionCommand,
   type QueryExecution,
 } from "@aws-sdk/client-athena";
-import type { z } from "zod";
-import type { AwsClients } from "./aws-clients.js";
-import { isoOrNull } from "./convert.js";
-import type {
-  AthenaQuerySchema,
-  GetAthenaQueryInput,
-  GetAthenaQueryOutput,
-  RetryAthenaQueryInput,
-  RetryAthenaQueryOutput,
-} from "./schemas.js";
+import { z } from "zod";
+import type { AwsClients } from "../aws-clients.js";
+import { isoOrNull } from "../convert.js";
+import { defineTool } from "../definition.js";
+import { isoTime } from "../schemas.js";
+import { ATHENA_FAILED_STATE } from "./query-states.js";
+
+export const GetAthenaQueryInput = z.object({
+  query_id: z.string().optional(),
+  workgroup: z.string().default("primary").describe("Used to find the latest failed query when no query_id is given"),
+});
+export const AthenaQuerySchema = z.object({
+  query_id: z.string(),
+  state: z.string(), // QUEUED | RUNNING | SUCCEEDED | FAILED | CANCELLED
+  state_change_reason: z.string().nullable(),
+  error_category: z.number().int().nullable(), // 1 system, 2 user, 3 other
+  error_type: z.number().int().nullable(),
+  query: z.string(),
+  database: z.string().nullable(),
+  workgroup: z.string().nullable(),
+  output_location: z.string().nullable(),
+  submitted: isoTime.nullable(),
+  completed: isoTime.nullable(),
+  engine_execution_time_ms: z.number().nullable(),
+  data_scanned_bytes: z.number().nullable(),
+});
+export const GetAthenaQueryOutput = z.object({
+  query: AthenaQuerySchema.nullable(),
+  /** Other recent executions in the workgroup, newest first (ids and states only). */
+  recent: z.array(z.object({ query_id: z.string(), state: z.string(), submitted: isoTime.nullable() })),
+});
+
+export const getAthenaQueryTool = defineTool({
+  name: "get_athena_query",
+  title: "Athena query execution",
+  description:
+    "Read-only. One Amazon Athena query execution by query_id (state, error category and reason, SQL, database, " +
+    "output location, timing, bytes scanned); without query_id, the latest FAILED execution of the workgroup " +
+    "(else the latest) and the workgroup's other recent executions.",
+  mutating: false,
+  input: GetAthenaQueryInput,
+  output: GetAthenaQueryOutput,
+  run: getAthenaQuery,
+});
 
 /** ListQueryExecutions and BatchGetQueryExecution both stop at 50. */
 const RECENT_LIMIT = 50;
@@ -32,7 +65,7 @@ export async function getAthenaQuery(
     return { query: out.QueryExecution ? toAthenaQuery(out.QueryExecution) : null, recent: [] };
   }
   const executions = await recentExecutions(clients, input.workgroup);
-  const chosen = executions.find((execution) => execution.Status?.State === "FAILED") ?? executions[0];
+  const chosen = executions.find((execution) => execution.Status?.State === ATHENA_FAILED_STATE) ?? executions[0];
   return {
     query: chosen ? toAthenaQuery(chosen) : null,
     recent: executions
@@ -56,42 +89,6 @@ async function recentExecutions(clients: AwsClients, workgroup: string): Promise
   return [...(batch.QueryExecutions ?? [])].sort(
     (a, b) => (b.Status?.SubmissionDateTime?.getTime() ?? 0) - (a.Status?.SubmissionDateTime?.getTime() ?? 0),
   );
-}
-
-export async function retryAthenaQuery(
-  clients: AwsClients,
-  input: z.infer<typeof RetryAthenaQueryInput>,
-): Promise<z.infer<typeof RetryAthenaQueryOutput>> {
-  const out = await clients.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: input.query_id }));
-  const original = out.QueryExecution;
-  if (!original?.Query) throw new Error(`GetQueryExecution ${input.query_id} returned no query text`);
-  // Athena returns the same execution for a repeated ClientRequestToken: the re-run happens once.
-  const started = await clients.athena.send(
-    new StartQueryExecutionCommand({
-      QueryString: original.Query,
-      ClientRequestToken: input.idempotency_key,
-      ...(original.QueryExecutionContext ? { QueryExecutionContext: original.QueryExecutionContext } : {}),
-      ...(original.WorkGroup ? { WorkGroup: original.WorkGroup } : {}),
-      ...(original.ResultConfiguration
-        ? { ResultConfiguration: { ...original.ResultConfiguration, ...resultFolder(original) } }
-        : {}),
-      ...(original.ExecutionParameters?.length ? { ExecutionParameters: original.ExecutionParameters } : {}),
-    }),
-  );
-  if (!started.QueryExecutionId) throw new Error("StartQueryExecution returned no QueryExecutionId");
-  return { original_query_id: input.query_id, query_id: started.QueryExecutionId };
-}
-
-/**
- * GetQueryExecution reports where the results went, `<folder>/<query id>.csv` (.txt, .metadata...);
- * a new run must get the folder, or Athena would write beneath the old result file's name.
- */
-export function resultFolder(execution: QueryExecution): { OutputLocation?: string } {
-  const location = execution.ResultConfiguration?.OutputLocation;
-  if (!location) return {};
-  const file = location.slice(location.lastIndexOf("/") + 1);
-  const ownFile = execution.QueryExecutionId !== undefined && file.startsWith(`${execution.QueryExecutionId}.`);
-  return { OutputLocation: ownFile ? location.slice(0, location.length - file.length) : location };
 }
 
 function toAthenaQuery(execution: QueryExecution): z.infer<typeof AthenaQuerySchema> {
