@@ -7,7 +7,7 @@ import type { Intent } from "../state/intents.js";
 import type { Resource } from "../state/investigation.js";
 import type { ReviewRecord } from "../state/review.js";
 import { matchesAllowList } from "./allow-list.js";
-import { ALLOW_LIST_FOR_RESOURCE } from "./guardrails.js";
+import { ALLOW_LIST_FOR_RESOURCE } from "../remediations/catalog.js";
 
 export function requiresApproval(config: ApprovalConfig, intent: Intent, resource: Resource | null): boolean {
   if (config.intents.includes(intent)) return true;

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../config/load.js";
 import { GLUE_IDEMPOTENCY_ARGUMENT } from "../tools/glue/retry-glue-job.js";
-import { checkRemediationArguments, ORCHESTRATOR_DAG_CONF_KEYS } from "./argument-policy.js";
+import { ORCHESTRATOR_DAG_CONF_KEYS } from "../remediations/dag-rerun.js";
+import { checkRemediationArguments } from "./argument-policy.js";
 
 const config = resolveConfig({});
 const withAllowed = resolveConfig({

@@ -11,7 +11,7 @@ import type { RemediationCheck } from "./guardrails.js";
 import { idempotencyKey } from "./idempotency.js";
 import type { Proposal } from "./proposal.js";
 import { asRecord, startOnce, type StartSource } from "./start-once.js";
-import { VERIFIERS } from "./verification.js";
+import { REMEDIATIONS } from "../remediations/catalog.js";
 
 /**
  * One attempt as the action node resolved it (src/progress/next-attempt.ts): what to run, the
@@ -99,7 +99,7 @@ export async function executeRemediation(input: AttemptInput): Promise<ActionAtt
   }
   const executionId = started.execution_id;
   const what = `${check.action} ${SOURCE_NOTE[started.source]} ${executionId}`;
-  const verifier = VERIFIERS[check.action];
+  const verifier = REMEDIATIONS[check.action].verification;
 
   const { poll_interval_ms, max_polls } = config.remediation.verify;
   let status: string | null = null;

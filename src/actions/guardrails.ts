@@ -6,10 +6,10 @@
  * Checks run in a fixed order and the first failure is the reason, so a refusal always names the
  * most fundamental problem (no action at all before a missing tool, a missing tool before budget).
  */
-import type { AllowList, OrchestratorConfig } from "../config/schema.js";
+import type { OrchestratorConfig } from "../config/schema.js";
+import { ALLOW_LIST_FOR_RESOURCE, checkSubjectBinding, REMEDIATIONS } from "../remediations/catalog.js";
 import type { Intent } from "../state/intents.js";
 import type { InvestigationState, Resource } from "../state/investigation.js";
-import { checkSubjectBinding } from "../subject/binding.js";
 import type { Subject } from "../subject/subject.js";
 import { isMutatingTool, type MutatingToolName } from "../tools/catalog.js";
 import { matchesAllowList } from "./allow-list.js";
@@ -48,25 +48,6 @@ export interface RemediationCheckInput {
    */
   approved_by_person?: boolean;
 }
-
-/** Which allow-list governs each resource type. */
-export const ALLOW_LIST_FOR_RESOURCE: Record<Resource["type"], keyof AllowList> = {
-  glue_job: "glue_jobs",
-  dag: "dags",
-  athena_workgroup: "athena_workgroups",
-  emr_cluster: "emr_clusters",
-};
-
-/**
- * The kind of resource each mutating tool acts on. A retry_glue_job aimed at a DAG is a bug upstream;
- * matching it against the DAG allow-list would let it through on the wrong list.
- */
-export const RESOURCE_TYPE_FOR_ACTION: Record<MutatingToolName, Resource["type"]> = {
-  retry_glue_job: "glue_job",
-  retry_airflow_dag: "dag",
-  retry_athena_query: "athena_workgroup",
-  retry_emr: "emr_cluster",
-};
 
 /** The failed run's own Glue arguments, as the investigation proposed them from GetJobRuns. */
 function ownRunArguments(investigation: InvestigationState): RunArguments[] {
@@ -108,7 +89,7 @@ export function checkRemediation(input: RemediationCheckInput): RemediationCheck
   if (resource === null) {
     return refuse("not_allow_listed", `${action} has no target resource to check against the allow-list.`);
   }
-  const expectedType = RESOURCE_TYPE_FOR_ACTION[action];
+  const expectedType = REMEDIATIONS[action].resourceType;
   if (resource.type !== expectedType) {
     return refuse(
       "not_allow_listed",

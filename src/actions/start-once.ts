@@ -7,7 +7,7 @@
 import type { SideEffectLedger } from "../store/types.js";
 import type { MutatingToolName } from "../tools/catalog.js";
 import { callTool, type ToolRegistry } from "../tools/registry.js";
-import { VERIFIERS } from "./verification.js";
+import { REMEDIATIONS } from "../remediations/catalog.js";
 
 export interface StartOnceInput {
   ledger: SideEffectLedger;
@@ -38,7 +38,7 @@ export async function startOnce(input: StartOnceInput): Promise<StartOutcome> {
   await ledger.begin({ idempotency_key: key, thread_id: input.thread_id, action, args });
   // If this call dies with the process, the entry stays `started` and the next run asks the world.
   const output = asRecord(await callTool(tools, action, { ...args, idempotency_key: key }));
-  const executionId = output.error ? null : VERIFIERS[action].executionId(output);
+  const executionId = output.error ? null : REMEDIATIONS[action].verification.executionId(output);
   if (!executionId) {
     const message = errorText(output);
     await ledger.fail(key, message);
@@ -55,7 +55,7 @@ export async function startOnce(input: StartOnceInput): Promise<StartOutcome> {
  * mutating tool is called with the same key, and it checks again before starting anything.
  */
 async function findInWorld(input: StartOnceInput): Promise<string | null> {
-  const lookup = VERIFIERS[input.action].lookup;
+  const lookup = REMEDIATIONS[input.action].keyLookup;
   if (!lookup) return null;
   try {
     const output = asRecord(await callTool(input.tools, lookup.tool, lookup.args(input.args, input.key)));

@@ -5,10 +5,16 @@
 import { z } from "zod";
 import { DecisionKindSchema, IntentSchema, type Intent } from "../state/intents.js";
 import { DEFAULT_MAX_RESTARTS, McpServersConfigSchema } from "../mcp/client/config.js";
+import {
+  ALLOW_LIST_KEYS,
+  ALLOWED_ARGUMENTS_KEYS,
+  type AllowedArgumentsKey,
+  type AllowListKey,
+} from "../remediations/catalog.js";
 import { TOOL_NAMES, type ToolName } from "../tools/catalog.js";
 
 const score = z.number().min(0).max(1);
-const ToolNameSchema = z.enum(TOOL_NAMES as [ToolName, ...ToolName[]]);
+const ToolNameSchema = z.enum(TOOL_NAMES);
 
 /** The seed's INTENT_TOOL_MAPPING: the read-only tools each intent's playbook may call, and its remediation. */
 export const DEFAULT_INTENT_TOOLS: Record<Intent, ToolName[]> = {
@@ -57,12 +63,11 @@ const perIntent = <T extends z.ZodType>(value: T, defaults: Record<Intent, z.inf
     .transform((given) => ({ ...defaults, ...given }) as Record<Intent, z.infer<T>>);
 
 /** Glob patterns (`*` matches any run of characters) per resource type. Empty: nothing may be remediated. */
-export const AllowListSchema = z.strictObject({
-  glue_jobs: z.array(z.string()).default([]),
-  dags: z.array(z.string()).default([]),
-  athena_workgroups: z.array(z.string()).default([]),
-  emr_clusters: z.array(z.string()).default([]),
-});
+const globs = z.array(z.string()).default([]);
+/** One key per remediation's resource (src/remediations), in their order. */
+export const AllowListSchema = z.strictObject(
+  Object.fromEntries(ALLOW_LIST_KEYS.map((key) => [key, globs])) as Record<AllowListKey, typeof globs>,
+);
 export type AllowList = z.infer<typeof AllowListSchema>;
 
 /**
@@ -71,10 +76,11 @@ export type AllowList = z.infer<typeof AllowListSchema>;
  * job's own recent runs (the re-run of a failed run); a DAG run's `conf` may carry the keys the
  * orchestrator sets (`rerun_of`, `rerun_logical_date`). Enforced by the graph and the MCP server.
  */
-export const AllowedArgumentsSchema = z.strictObject({
-  glue_jobs: z.array(z.string().min(1)).default([]),
-  dag_conf: z.array(z.string().min(1)).default([]),
-});
+const names = z.array(z.string().min(1)).default([]);
+/** One key per remediation with an argument policy (src/remediations). */
+export const AllowedArgumentsSchema = z.strictObject(
+  Object.fromEntries(ALLOWED_ARGUMENTS_KEYS.map((key) => [key, names])) as Record<AllowedArgumentsKey, typeof names>,
+);
 export type AllowedArguments = z.infer<typeof AllowedArgumentsSchema>;
 
 /**
@@ -83,7 +89,7 @@ export type AllowedArguments = z.infer<typeof AllowedArgumentsSchema>;
  */
 export const ApprovalConfigSchema = z.strictObject({
   intents: z.array(IntentSchema).default([]),
-  resources: AllowListSchema.default({ glue_jobs: [], dags: [], athena_workgroups: [], emr_clusters: [] }),
+  resources: AllowListSchema.default(AllowListSchema.parse({})),
 });
 export type ApprovalConfig = z.infer<typeof ApprovalConfigSchema>;
 
@@ -147,8 +153,8 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       dry_run: z.boolean().default(false),
       budgets: perIntent(z.number().int().min(0).max(10), DEFAULT_RETRY_BUDGETS),
-      allow_list: AllowListSchema.default({ glue_jobs: [], dags: [], athena_workgroups: [], emr_clusters: [] }),
-      allowed_arguments: AllowedArgumentsSchema.default({ glue_jobs: [], dag_conf: [] }),
+      allow_list: AllowListSchema.default(AllowListSchema.parse({})),
+      allowed_arguments: AllowedArgumentsSchema.default(AllowedArgumentsSchema.parse({})),
       require_approval: ApprovalConfigSchema.default(ApprovalConfigSchema.parse({})),
       verify: z
         .strictObject({
@@ -160,8 +166,8 @@ export const ConfigSchema = z.strictObject({
     .default({
       dry_run: false,
       budgets: { ...DEFAULT_RETRY_BUDGETS },
-      allow_list: { glue_jobs: [], dags: [], athena_workgroups: [], emr_clusters: [] },
-      allowed_arguments: { glue_jobs: [], dag_conf: [] },
+      allow_list: AllowListSchema.parse({}),
+      allowed_arguments: AllowedArgumentsSchema.parse({}),
       require_approval: ApprovalConfigSchema.parse({}),
       verify: { poll_interval_ms: 5_000, max_polls: 24 },
     }),

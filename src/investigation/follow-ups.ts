@@ -14,6 +14,7 @@ import { GetMwaaLogsOutput } from "../tools/mwaa/get-mwaa-logs.js";
 import { LOOKBACK_DAYS } from "./playbooks.js";
 import { datedLocationsInText, s3Uri } from "./s3-paths.js";
 import type { PlannedCall, ToolRun } from "./types.js";
+import { GLUE_FAILED_STATES } from "../tools/glue/run-states.js";
 
 /** Upper bound on second-round calls, so a chatty log cannot fan out into dozens of calls. */
 export const MAX_FOLLOW_UPS = 4;
@@ -85,7 +86,7 @@ function failureTexts(run: ToolRun): string[] {
     case "get_glue_logs": {
       const parsed = GetGlueLogsOutput.safeParse(output);
       if (!parsed.success) return [];
-      const failed = parsed.data.runs.find((entry) => ["FAILED", "TIMEOUT", "ERROR"].includes(entry.state));
+      const failed = parsed.data.runs.find((entry) => GLUE_FAILED_STATES.has(entry.state));
       return [failed?.error_message ?? "", ...parsed.data.log_excerpt.map((line) => line.message)];
     }
     case "get_athena_query": {

@@ -24,7 +24,7 @@ import { labelled } from "./analyzers/common.js";
 import { DEFAULT_INTENT_TOOLS } from "../config/schema.js";
 import type { Intent } from "../state/intents.js";
 import type { CauseKind, Finding, InvestigationState, JsonObject } from "../state/investigation.js";
-import { checkSubjectBinding } from "../subject/binding.js";
+import { checkSubjectBinding } from "../remediations/catalog.js";
 import type { Subject } from "../subject/subject.js";
 import { isReadOnlyTool, type ReadOnlyToolName } from "../tools/catalog.js";
 import { isAfter } from "./dates.js";

@@ -1,5 +1,5 @@
 /**
- * The MCP server's gate in front of every mutating tool: learn the facts (policy-facts.ts), decide
+ * The MCP server's gate in front of every mutating tool: learn the facts (the remediation's reads from AWS: src/remediations), decide
  * (policy.ts), count the start (start-counter.ts). A refusal is an MCP error result carrying a
  * ToolError — `PolicyRefused`, or `DryRun` when dry-run is on — and nothing reaches AWS's mutating
  * API. One guard serves a whole process (every HTTP request, the stdio session), so its count holds
@@ -9,10 +9,12 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { RunArguments } from "../actions/argument-policy.js";
 import { asRecord } from "../actions/start-once.js";
 import type { AwsClients } from "../tools/aws-clients.js";
+import { REMEDIATIONS } from "../remediations/catalog.js";
+import type { Fact } from "../remediations/definition.js";
+import type { Resource } from "../state/investigation.js";
 import type { MutatingToolName } from "../tools/catalog.js";
 import { toolError } from "../tools/tool-error.js";
 import { decideMutation, targetOf, type PolicyVerdict, type ServerPolicyConfig } from "./policy.js";
-import { athenaWorkgroupOf, recentGlueRunArguments } from "./policy-facts.js";
 import { StartCounter, type StartOutcome } from "./start-counter.js";
 
 export interface MutationGuard {
@@ -27,9 +29,13 @@ export function createMutationGuard(config: ServerPolicyConfig, clients: AwsClie
       const args = asRecord(rawArgs);
       const key = typeof args.idempotency_key === "string" ? args.idempotency_key : "";
 
-      let athena: { value: string } | { error: string } | undefined;
-      if (tool === "retry_athena_query") athena = await athenaWorkgroupOf(clients, String(args.query_id ?? ""));
-      const target = targetOf(tool, args, athena && "value" in athena ? athena.value : null);
+      const remediation = REMEDIATIONS[tool];
+      // A call whose arguments name no resource (an Athena query) has it read from AWS first.
+      let read: Fact<Resource> | undefined;
+      if (remediation.namedResource(args) === null && remediation.readTarget) {
+        read = await remediation.readTarget(clients, args);
+      }
+      const target = targetOf(tool, args, read && "value" in read ? read.value : null);
       // Read synchronously right before reserving, so no other call can start in between.
       const decide = (ownRuns?: readonly RunArguments[]): PolicyVerdict => {
         const usage = target ? counter.usage(tool, target.id, key) : { starts: 0, repeat: false };
@@ -38,7 +44,7 @@ export function createMutationGuard(config: ServerPolicyConfig, clients: AwsClie
             tool,
             args,
             target,
-            ...(athena && "error" in athena ? { target_unknown_reason: athena.error } : {}),
+            ...(read && "error" in read ? { target_unknown_reason: read.error } : {}),
             ...(ownRuns ? { own_run_arguments: ownRuns } : {}),
             starts: usage.starts,
             repeat: usage.repeat,
@@ -49,9 +55,11 @@ export function createMutationGuard(config: ServerPolicyConfig, clients: AwsClie
 
       let verdict = decide();
       let runsError = "";
-      // Arguments beyond the allow-listed names may still be the job's own: read its runs only then.
-      if (!verdict.permitted && verdict.reason === "arguments" && tool === "retry_glue_job" && target) {
-        const runs = await recentGlueRunArguments(clients, target.id);
+      // Arguments beyond the allowed names may still be the target's own (a Glue job's recent runs):
+      // read them only then.
+      const readOwnRuns = remediation.argumentPolicy?.readOwnRuns;
+      if (!verdict.permitted && verdict.reason === "arguments" && readOwnRuns && target) {
+        const runs = await readOwnRuns(clients, target.id);
         if ("error" in runs) runsError = ` (${runs.error})`;
         verdict = decide("value" in runs ? runs.value : []);
       }

@@ -12,9 +12,11 @@ const config = resolveConfig({
 });
 const dryRun = resolveConfig({ ...config, remediation: { ...config.remediation, dry_run: true } });
 const KEY = "k".repeat(32);
+/** The workgroup the server read for a query (an Athena re-run names none itself). */
+const workgroup = (id: string) => ({ type: "athena_workgroup" as const, id });
 
 function input(tool: MutatingToolName, args: Record<string, unknown>, extra: Partial<MutationDecisionInput> = {}) {
-  const athena = tool === "retry_athena_query" ? "analytics" : null;
+  const athena = tool === "retry_athena_query" ? workgroup("analytics") : null;
   return { tool, args, target: targetOf(tool, args, athena), starts: 0, repeat: false, ...extra };
 }
 
@@ -33,7 +35,10 @@ describe("targetOf", () => {
       id: "j-1",
     });
     // An Athena re-run names a query; its target is the workgroup the server read for it.
-    expect(targetOf("retry_athena_query", { query_id: "q" }, "wg")).toEqual({ type: "athena_workgroup", id: "wg" });
+    expect(targetOf("retry_athena_query", { query_id: "q" }, workgroup("wg"))).toEqual({
+      type: "athena_workgroup",
+      id: "wg",
+    });
     expect(targetOf("retry_athena_query", { query_id: "q" }, null)).toBeNull();
   });
 });
@@ -80,7 +85,7 @@ describe("decideMutation", () => {
   it("refuses an Athena re-run whose workgroup is off the list, or unknown", () => {
     const args = { query_id: "q", idempotency_key: KEY };
     const other = decideMutation(
-      { ...input("retry_athena_query", args), target: targetOf("retry_athena_query", args, "adhoc") },
+      { ...input("retry_athena_query", args), target: targetOf("retry_athena_query", args, workgroup("adhoc")) },
       config,
     );
     expect(other).toMatchObject({ permitted: false, reason: "not_allow_listed" });
@@ -154,7 +159,7 @@ describe("decideMutation", () => {
       fc.property(tool, id, fc.nat(5), fc.boolean(), fc.boolean(), (name, resource, starts, repeat, dry) => {
         const args = { job_name: resource, dag_id: resource, cluster_id: resource, query_id: "q", environment: "e" };
         const verdict = decideMutation(
-          { tool: name, args, target: targetOf(name, args, resource), starts, repeat },
+          { tool: name, args, target: targetOf(name, args, resource ? workgroup(resource) : null), starts, repeat },
           dry ? dryRun : config,
         );
         const lists = config.remediation.allow_list;

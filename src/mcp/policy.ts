@@ -9,8 +9,7 @@
  */
 import { matchesAllowList } from "../actions/allow-list.js";
 import { checkRemediationArguments, type RunArguments } from "../actions/argument-policy.js";
-import { namedResource } from "../actions/proposal.js";
-import { ALLOW_LIST_FOR_RESOURCE, RESOURCE_TYPE_FOR_ACTION } from "../actions/guardrails.js";
+import { REMEDIATIONS } from "../remediations/catalog.js";
 import { INTENTS } from "../state/intents.js";
 import type { Resource } from "../state/investigation.js";
 import type { MutatingToolName } from "../tools/catalog.js";
@@ -44,16 +43,16 @@ export interface MutationDecisionInput {
 }
 
 /**
- * The resource a mutating call acts on, by the allow-list that governs it. An Athena re-run names
- * only a query, so its workgroup comes from reading that query (null: unknown, refused).
+ * The resource a mutating call acts on, by the allow-list that governs it: the one its arguments
+ * name, else the one the server read from AWS for it (an Athena re-run names only a query, so its
+ * workgroup comes from reading that query); null: unknown, refused.
  */
 export function targetOf(
   tool: MutatingToolName,
   args: Readonly<Record<string, unknown>>,
-  athenaWorkgroup: string | null,
+  read: Resource | null,
 ): Resource | null {
-  if (tool !== "retry_athena_query") return namedResource(tool, args);
-  return athenaWorkgroup ? { type: "athena_workgroup", id: athenaWorkgroup } : null;
+  return REMEDIATIONS[tool].namedResource(args) ?? read;
 }
 
 /**
@@ -78,7 +77,7 @@ export function decideMutation(input: MutationDecisionInput, config: ServerPolic
     reason,
     message: `${tool} refused: ${message}`,
   });
-  const listName = ALLOW_LIST_FOR_RESOURCE[RESOURCE_TYPE_FOR_ACTION[tool]];
+  const listName = REMEDIATIONS[tool].allowListKey;
 
   if (target === null) {
     const why = input.target_unknown_reason ? ` (${input.target_unknown_reason})` : "";

@@ -3,14 +3,10 @@
  * `HumanResponse`), that the request allows it, and for an edit that the action is one the
  * playbook may run with arguments its tool accepts. Pure.
  */
-import type { z } from "zod";
 import { describeZodError } from "../errors.js";
 import { safeBlock, safeLine } from "../safety/index.js";
-import { isMutatingTool, type MutatingToolName } from "../tools/catalog.js";
-import { RetryAthenaQueryInput } from "../tools/athena/retry-athena-query.js";
-import { RetryEmrInput } from "../tools/emr/retry-emr.js";
-import { RetryGlueJobInput } from "../tools/glue/retry-glue-job.js";
-import { RetryAirflowDagInput } from "../tools/mwaa/retry-airflow-dag.js";
+import { REMEDIATIONS } from "../remediations/catalog.js";
+import { isMutatingTool } from "../tools/catalog.js";
 import type { GraphState } from "../state/graph-state.js";
 import { HumanResponseSchema, type HumanResponse, type ReviewRecord, type ReviewRequest } from "../state/review.js";
 
@@ -21,14 +17,6 @@ const ALLOWED_BY: Record<HumanResponse["type"], keyof ReviewRequest["interrupt"]
   edit: "allow_edit",
   response: "allow_respond",
   ignore: "allow_ignore",
-};
-
-/** What an edit may pass to each remediation: its tool's input, less the key we set ourselves. */
-const EDIT_ARGS: Record<MutatingToolName, z.ZodType<Record<string, unknown>>> = {
-  retry_glue_job: RetryGlueJobInput.omit({ idempotency_key: true }).strict(),
-  retry_airflow_dag: RetryAirflowDagInput.omit({ idempotency_key: true }).strict(),
-  retry_athena_query: RetryAthenaQueryInput.omit({ idempotency_key: true }).strict(),
-  retry_emr: RetryEmrInput.omit({ idempotency_key: true }).strict(),
 };
 
 export function checkAnswer(raw: unknown, request: ReviewRequest): AnswerCheck {
@@ -60,7 +48,8 @@ export function checkAnswer(raw: unknown, request: ReviewRequest): AnswerCheck {
         "invalid review answer: answer.args.args.idempotency_key: the idempotency key is set by incident-orchestrator",
     };
   }
-  const checked = EDIT_ARGS[action].safeParse(args);
+  // What an edit may pass: its tool's input, less the key we set ourselves (the remediation's editSchema).
+  const checked = REMEDIATIONS[action].editSchema.safeParse(args);
   if (!checked.success) {
     return { ok: false, error: `invalid review answer: ${describeZodError("answer.args.args", checked.error)}` };
   }

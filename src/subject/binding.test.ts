@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkSubjectBinding, subjectTarget } from "./binding.js";
+import { checkSubjectBinding } from "../remediations/catalog.js";
+import { subjectTarget } from "./binding.js";
 import type { Subject } from "./subject.js";
 
 const subject = (named: Subject["named"], mentioned: Subject["mentioned"] = []): Subject => ({ named, mentioned });

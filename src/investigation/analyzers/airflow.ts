@@ -20,13 +20,14 @@ import {
   parseOutput,
   recoveredAfterFailure,
 } from "./common.js";
+import { AIRFLOW_FAILED_STATE } from "../../tools/mwaa/run-states.js";
 
 type DagRun = z.infer<typeof DagRunSchema>;
 type MwaaOutput = z.infer<typeof GetMwaaLogsOutput>;
 
 const TOOL = "get_mwaa_logs";
 const ACTIVE_STATES = new Set(["queued", "running"]);
-const isFailed = (run: DagRun) => run.state === "failed";
+const isFailed = (run: DagRun) => run.state === AIRFLOW_FAILED_STATE;
 const finishedAt = (run: DagRun) => run.end_date ?? run.start_date ?? run.logical_date;
 
 function unhealthyEnvironment(environment: MwaaOutput["environment"]): Analysis | null {
@@ -105,7 +106,8 @@ export function analyzeMwaaLogs(output: unknown): Analysis {
   }
 
   const tasksOfFailedRun = data.tasks_run_id === failed.dag_run_id ? data.tasks : [];
-  const failedTask = data.log_task_id ?? tasksOfFailedRun.find((task) => task.state === "failed")?.task_id ?? null;
+  const failedTask =
+    data.log_task_id ?? tasksOfFailedRun.find((task) => task.state === AIRFLOW_FAILED_STATE)?.task_id ?? null;
   const line = data.tasks_run_id === failed.dag_run_id ? evidenceLine(data.log_excerpt) : null;
   const { kind, label } = classifyFailureText(line);
   const strength = kind !== "undetermined" ? STRENGTH.conclusive : line ? STRENGTH.unclassified : STRENGTH.bare;

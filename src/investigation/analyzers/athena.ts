@@ -7,6 +7,7 @@ import { GetAthenaQueryOutput } from "../../tools/athena/get-athena-query.js";
 import { classifyFailureText, type FailureClassification } from "../cause-patterns.js";
 import type { Analysis, Remediation } from "../types.js";
 import { STRENGTH, analysis, clip, labelled, parseOutput } from "./common.js";
+import { ATHENA_FAILED_STATE, ATHENA_UNSUCCESSFUL_END_STATES } from "../../tools/athena/query-states.js";
 
 const TOOL = "get_athena_query";
 /** Athena's AthenaError.ErrorCategory values. */
@@ -24,7 +25,7 @@ export function analyzeAthenaQuery(output: unknown): Analysis {
   const parsed = parseOutput(TOOL, GetAthenaQueryOutput, output);
   if (!parsed.ok) return parsed.analysis;
   const { query, recent } = parsed.data;
-  const recentFailures = recent.filter((entry) => entry.state === "FAILED").length;
+  const recentFailures = recent.filter((entry) => entry.state === ATHENA_FAILED_STATE).length;
   const recentNote = recent.length > 0 ? ` (${recentFailures} of ${recent.length} recent queries failed)` : "";
 
   if (!query) {
@@ -49,7 +50,7 @@ export function analyzeAthenaQuery(output: unknown): Analysis {
       succeeded_at: at,
     });
   }
-  if (query.state !== "FAILED" && query.state !== "CANCELLED") {
+  if (!ATHENA_UNSUCCESSFUL_END_STATES.has(query.state)) {
     return analysis(TOOL, {
       summary: `Athena query ${query.query_id} is ${query.state}${recentNote}`,
       strength: STRENGTH.weak,

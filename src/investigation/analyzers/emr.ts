@@ -18,11 +18,11 @@ import {
   parseOutput,
   recoveredAfterFailure,
 } from "./common.js";
+import { EMR_COMPLETED_STATE, EMR_FAILED_STEP_STATES as FAILED_STATES } from "../../tools/emr/step-states.js";
 
 type EmrStep = z.infer<typeof EmrStepSchema>;
 
 const TOOL = "get_emr_logs";
-const FAILED_STATES = new Set(["FAILED", "INTERRUPTED"]);
 const ACTIVE_STATES = new Set(["PENDING", "RUNNING", "CANCEL_PENDING"]);
 const isFailed = (step: EmrStep) => FAILED_STATES.has(step.state);
 const finishedAt = (step: EmrStep) => step.ended ?? step.started;
@@ -66,7 +66,7 @@ export function analyzeEmrLogs(output: unknown): Analysis {
     resource: { type: "emr_cluster", id: cluster.id },
   };
   const newer = steps.slice(0, failedIndex);
-  const success = newer.find((step) => step.state === "COMPLETED" && step.name === failed.name);
+  const success = newer.find((step) => step.state === EMR_COMPLETED_STATE && step.name === failed.name);
   if (success) {
     const text = `EMR step ${failed.id} (${failed.name}) on ${cluster.id} failed at ${failedAt} but a later run ${success.id} completed at ${finishedAt(success)}`;
     return recoveredAfterFailure(TOOL, text, {

@@ -19,11 +19,11 @@ import {
   parseOutput,
   recoveredAfterFailure,
 } from "./common.js";
+import { GLUE_FAILED_STATES as FAILED_STATES } from "../../tools/glue/run-states.js";
 
 type GlueRun = z.infer<typeof GlueRunSchema>;
 
 const TOOL = "get_glue_logs";
-const FAILED_STATES = new Set(["FAILED", "TIMEOUT", "ERROR"]);
 const ACTIVE_STATES = new Set(["STARTING", "RUNNING", "STOPPING", "WAITING"]);
 
 const isFailed = (run: GlueRun) => FAILED_STATES.has(run.state);
