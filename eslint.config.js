@@ -6,8 +6,8 @@ import tseslint from "typescript-eslint";
 /**
  * The layers of src/, lowest first (docs/architecture.md#the-layers). A module may import its own
  * layer and those below it, never those above:
- *   domain   state, safety, subject, classifier, investigation, policy, remediations, actions, review,
- *            progress, runs, tools, mcp, sandbox, store, config, io — pure logic and the protocols
+ *   domain   state, intents, safety, subject, classifier, investigation, policy, remediations, actions,
+ *            review, progress, runs, tools, mcp, sandbox, store, config, io — pure logic and protocols
  *   graph    graph (wiring, routers) and nodes
  *   compose  the composition root: builds the graph's dependencies from config and environment
  *   entry    orchestrator.ts, cli, evals, examples, index.ts
@@ -37,6 +37,7 @@ const domainFolders = [
   "policy",
   "actions",
   "remediations",
+  "intents",
   "review",
   "progress",
   "runs",

@@ -1,3 +1,4 @@
+import { intentDefaultsTable, taxonomyTable } from "../src/intents/docs-table.js";
 import { toolsTable } from "../src/tools/docs-table.js";
 
 /** A table in the docs generated from the definitions, between `<!-- <name>:start -->` and `<!-- <name>:end -->`. */
@@ -8,7 +9,11 @@ export interface DocsTable {
 }
 
 export function docsTables(): DocsTable[] {
-  return [{ file: "docs/mcp.md", name: "tools-table", table: toolsTable() }];
+  return [
+    { file: "docs/mcp.md", name: "tools-table", table: toolsTable() },
+    { file: "docs/architecture.md", name: "intents-table", table: taxonomyTable() },
+    { file: "docs/configuration.md", name: "intent-defaults-table", table: intentDefaultsTable() },
+  ];
 }
 
 /** `text` with the table between its markers replaced; throws when the markers are missing. */

@@ -1,5 +1,5 @@
 import type { Entities } from "../state/classification.js";
-import type { KnownIntent, TextSignal } from "./rules.js";
+import type { IntentTextSignal as TextSignal, KnownIntent } from "./rules.js";
 import { CORROBORATION_WEIGHT, ENTITY_SIGNALS, SUBJECT_WEIGHT, TEXT_SIGNALS } from "./rules.js";
 import type { TicketText } from "./text.js";
 

@@ -3,7 +3,9 @@
  * Defaults are the seed's configuration; docs/configuration.md documents every field.
  */
 import { z } from "zod";
-import { DecisionKindSchema, IntentSchema, type Intent } from "../state/intents.js";
+import { INTENT_DEFINITIONS } from "../intents/catalog.js";
+import type { IntentDefinition } from "../intents/definition.js";
+import { DecisionKindSchema, IntentSchema, type DecisionKind, type Intent } from "../state/intents.js";
 import { DEFAULT_MAX_RESTARTS, McpServersConfigSchema } from "../mcp/client/config.js";
 import {
   ALLOW_LIST_KEYS,
@@ -16,45 +18,31 @@ import { TOOL_NAMES, type ToolName } from "../tools/catalog.js";
 const score = z.number().min(0).max(1);
 const ToolNameSchema = z.enum(TOOL_NAMES);
 
+/** Each intent's `field`, by intent, from its module (src/intents). */
+function perIntentDefault<T>(read: (definition: IntentDefinition) => T): Record<Intent, T> {
+  return Object.fromEntries(INTENT_DEFINITIONS.map((definition) => [definition.name, read(definition)])) as Record<
+    Intent,
+    T
+  >;
+}
+
 /** The seed's INTENT_TOOL_MAPPING: the read-only tools each intent's playbook may call, and its remediation. */
-export const DEFAULT_INTENT_TOOLS: Record<Intent, ToolName[]> = {
-  dag_failure: ["get_mwaa_logs", "get_glue_logs", "verify_source_data", "retry_airflow_dag"],
-  dag_alarm: ["get_cloudwatch_alarm", "get_mwaa_logs", "verify_source_data", "retry_airflow_dag"],
-  mwaa_failure: ["get_mwaa_logs", "get_cloudwatch_alarm"],
-  glue_etl_failure: ["get_glue_logs", "verify_source_data", "retry_glue_job"],
-  athena_failure: ["get_athena_query", "verify_source_data", "retry_athena_query"],
-  emr_failure: ["get_emr_logs", "retry_emr"],
-  kafka_events_failed: ["get_kafka_consumer_status", "get_cloudwatch_alarm"],
-  data_missing: ["verify_source_data", "get_s3_logs", "get_cloudwatch_alarm"],
-  source_zero_data: ["verify_source_data", "get_s3_logs"],
-  data_not_available: ["get_cloudwatch_alarm", "verify_source_data", "get_s3_logs"],
-  batch_auto_recovery_failed: [
-    "get_cloudwatch_alarm",
-    "get_mwaa_logs",
-    "get_glue_logs",
-    "retry_airflow_dag",
-    "retry_glue_job",
-  ],
-  access_denied: [],
-  unknown: [],
-};
+export const DEFAULT_INTENT_TOOLS: Record<Intent, ToolName[]> = perIntentDefault((definition) => [...definition.tools]);
 
 /** Attempts allowed per intent (the seed: Airflow DAGs at most 3). */
-export const DEFAULT_RETRY_BUDGETS: Record<Intent, number> = {
-  dag_failure: 3,
-  dag_alarm: 3,
-  mwaa_failure: 0,
-  glue_etl_failure: 2,
-  athena_failure: 2,
-  emr_failure: 2,
-  kafka_events_failed: 0,
-  data_missing: 0,
-  source_zero_data: 0,
-  data_not_available: 0,
-  batch_auto_recovery_failed: 1,
-  access_denied: 0,
-  unknown: 0,
-};
+export const DEFAULT_RETRY_BUDGETS: Record<Intent, number> = perIntentDefault((definition) => definition.retryBudget);
+
+/** Decisions forced per intent whatever the scores (the seed's POLICY_OVERRIDES). */
+const DEFAULT_POLICY_OVERRIDES: Partial<Record<Intent, DecisionKind>> = Object.fromEntries(
+  INTENT_DEFINITIONS.flatMap((definition) =>
+    "policyOverride" in definition ? [[definition.name, definition.policyOverride]] : [],
+  ),
+);
+
+/** Intents that skip investigation and action. */
+const DEFAULT_FAST_TRACK: Intent[] = INTENT_DEFINITIONS.filter((definition) => "fastTrack" in definition).map(
+  (definition) => definition.name,
+);
 
 const perIntent = <T extends z.ZodType>(value: T, defaults: Record<Intent, z.infer<T>>) =>
   z
@@ -119,9 +107,7 @@ export const PolicyConfigSchema = z.strictObject({
     .default({ confidence: 0.4, evidence: 0.4, action: 0.2 })
     .refine((w) => Math.abs(w.confidence + w.evidence + w.action - 1) < 1e-9, "policy.weights must add up to 1"),
   /** Decisions forced for an intent whatever the scores (the seed's POLICY_OVERRIDES). */
-  overrides: z
-    .partialRecord(IntentSchema, DecisionKindSchema)
-    .default({ access_denied: "escalate", kafka_events_failed: "human_review" }),
+  overrides: z.partialRecord(IntentSchema, DecisionKindSchema).default(DEFAULT_POLICY_OVERRIDES),
 });
 export type PolicyConfig = z.infer<typeof PolicyConfigSchema>;
 
@@ -145,9 +131,9 @@ export const ConfigSchema = z.strictObject({
       /** Investigation evidence at or above this (with a recommended remediation) goes to the action node. */
       evidence_threshold_for_action: score.default(0.6),
       /** Intents that skip investigation and action and go straight to the policy engine. */
-      fast_track_intents: z.array(IntentSchema).default(["access_denied"]),
+      fast_track_intents: z.array(IntentSchema).default(DEFAULT_FAST_TRACK),
     })
-    .default({ evidence_threshold_for_action: 0.6, fast_track_intents: ["access_denied"] }),
+    .default({ evidence_threshold_for_action: 0.6, fast_track_intents: DEFAULT_FAST_TRACK }),
   intent_tools: perIntent(z.array(ToolNameSchema), DEFAULT_INTENT_TOOLS),
   remediation: z
     .strictObject({

@@ -4,6 +4,8 @@
  */
 import type { OrchestratorConfig } from "../config/schema.js";
 import type { GraphState } from "../state/graph-state.js";
+import { INTENT_DEFINITIONS } from "../intents/catalog.js";
+import type { IssueTypeLabel as IntentIssueType } from "../intents/definition.js";
 import type { Intent } from "../state/intents.js";
 import type { ToolRegistry } from "../tools/registry.js";
 import { attemptsUsed, lastAttempt } from "../progress/attempts.js";
@@ -11,24 +13,12 @@ import { nextAttempt } from "../progress/next-attempt.js";
 import { hasUnresolvedErrors, lastReview } from "../progress/review-progress.js";
 
 /** The seed's "Issue Type" branch. Every issue type goes to investigation; fast-track intents skip it. */
-export type IssueTypeLabel =
-  "mwaa_dag_failure" | "glue_job_failure" | "athena_failure" | "data_missing" | "others" | "fast_track" | "error";
+export type IssueTypeLabel = IntentIssueType | "fast_track" | "error";
 
-const ISSUE_TYPES: Record<Intent, Exclude<IssueTypeLabel, "fast_track" | "error">> = {
-  dag_failure: "mwaa_dag_failure",
-  dag_alarm: "mwaa_dag_failure",
-  mwaa_failure: "mwaa_dag_failure",
-  glue_etl_failure: "glue_job_failure",
-  athena_failure: "athena_failure",
-  data_missing: "data_missing",
-  data_not_available: "data_missing",
-  source_zero_data: "data_missing",
-  emr_failure: "others",
-  kafka_events_failed: "others",
-  batch_auto_recovery_failed: "others",
-  access_denied: "others",
-  unknown: "others",
-};
+/** Each intent's arrow on the diagram, from its module (src/intents). */
+const ISSUE_TYPES = Object.fromEntries(
+  INTENT_DEFINITIONS.map((definition) => [definition.name, definition.diagramLabel]),
+) as Record<Intent, IntentIssueType>;
 
 export function routeAfterClassify(state: GraphState, config: OrchestratorConfig): IssueTypeLabel {
   if (hasUnresolvedErrors(state) || !state.classification) return "error";

@@ -5,8 +5,9 @@
  * the second round names is not followed again.
  */
 import type { OrchestratorConfig } from "../config/schema.js";
+import { INTENT_BY_NAME, playbookChooses } from "../intents/catalog.js";
 import type { Intent } from "../state/intents.js";
-import { isReadOnlyTool, type ReadOnlyToolName } from "../tools/catalog.js";
+import { isReadOnlyTool } from "../tools/catalog.js";
 import { GetAthenaQueryOutput } from "../tools/athena/get-athena-query.js";
 import { GetEmrLogsOutput } from "../tools/emr/get-emr-logs.js";
 import { GetGlueLogsOutput } from "../tools/glue/get-glue-logs.js";
@@ -18,13 +19,6 @@ import { GLUE_FAILED_STATES } from "../tools/glue/run-states.js";
 
 /** Upper bound on second-round calls, so a chatty log cannot fan out into dozens of calls. */
 export const MAX_FOLLOW_UPS = 4;
-
-/** What a DAG (failed, alarmed on, or given up on) may lead to beyond its playbook: the Glue job it ran and the data it read. */
-const EXTRA_FOR_INTENT: Partial<Record<Intent, readonly ReadOnlyToolName[]>> = {
-  dag_failure: ["get_glue_logs", "verify_source_data"],
-  dag_alarm: ["get_glue_logs", "verify_source_data"],
-  batch_auto_recovery_failed: ["verify_source_data"],
-};
 
 /** Words that follow "glue job" in prose but are not a job name. */
 const NOT_A_NAME = new Set([
@@ -122,9 +116,12 @@ export interface FollowUpInput {
 export function planFollowUps(input: FollowUpInput): PlannedCall[] {
   const allowed = new Set<string>([
     ...input.config.intent_tools[input.intent].filter(isReadOnlyTool),
-    ...(EXTRA_FOR_INTENT[input.intent] ?? []),
+    // What a DAG (failed, alarmed on, or given up on) may lead to: the Glue job it ran and the data it read.
+    ...(INTENT_BY_NAME[input.intent].followUpTools ?? []),
   ]);
-  const lookback = input.intent === "source_zero_data" ? LOOKBACK_DAYS.historical : LOOKBACK_DAYS.default;
+  const lookback = playbookChooses(input.intent, "historicalLookback")
+    ? LOOKBACK_DAYS.historical
+    : LOOKBACK_DAYS.default;
   const proposals: PlannedCall[] = [];
 
   for (const run of input.runs) {

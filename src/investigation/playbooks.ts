@@ -27,6 +27,7 @@
  * - access_denied, unknown: no tools; nothing to investigate automatically.
  */
 import type { OrchestratorConfig } from "../config/schema.js";
+import { playbookChooses } from "../intents/catalog.js";
 import type { Entities } from "../state/classification.js";
 import type { Incident } from "../state/incident.js";
 import type { Intent } from "../state/intents.js";
@@ -52,9 +53,6 @@ export interface InvestigationPlan {
 
 /** Days verify_source_data looks back: a week finds the last available date; 30 finds historical gaps. */
 export const LOOKBACK_DAYS = { default: 7, historical: 30 } as const;
-
-/** Intents whose alarm may be found by a DAG or dataset name prefix when the ticket names no alarm. */
-const ALARM_PREFIX_INTENTS: ReadonlySet<Intent> = new Set(["dag_alarm", "data_not_available"]);
 
 interface BuildContext {
   intent: Intent;
@@ -95,10 +93,9 @@ const BUILDERS: Record<ReadOnlyToolName, (context: BuildContext) => Built> = {
   get_mwaa_logs: ({ intent, entities: e }) => {
     if (!e.mwaa_environment) return { missing: "mwaa_environment" };
     const subject = e.dag_id ? `DAG ${e.dag_id}` : `environment ${e.mwaa_environment}`;
-    const why =
-      intent === "mwaa_failure"
-        ? `Check the health and last update of MWAA environment ${e.mwaa_environment}`
-        : `Get the last runs of ${subject}, its task states and the failed task's error log`;
+    const why = playbookChooses(intent, "environmentHealth")
+      ? `Check the health and last update of MWAA environment ${e.mwaa_environment}`
+      : `Get the last runs of ${subject}, its task states and the failed task's error log`;
     return {
       args: withoutUndefined({ environment: e.mwaa_environment, dag_id: e.dag_id, dag_run_id: e.dag_run_id }),
       why,
@@ -118,7 +115,7 @@ const BUILDERS: Record<ReadOnlyToolName, (context: BuildContext) => Built> = {
     const partitionKey = location.partition_key ?? e.s3_partition_key ?? "dt";
     // A prefix that already names the day (…/dt=2024-01-15/) wins over the incident's own date.
     const date = normaliseDay(e.partition_date) ?? location.date ?? reference_date;
-    const historical = intent === "source_zero_data";
+    const historical = playbookChooses(intent, "historicalLookback");
     const lookback = historical ? LOOKBACK_DAYS.historical : LOOKBACK_DAYS.default;
     const where = s3Uri(e.s3_bucket, location.prefix, partitionKey, date);
     return {
@@ -146,7 +143,7 @@ const BUILDERS: Record<ReadOnlyToolName, (context: BuildContext) => Built> = {
     if (e.alarm_name) {
       return { args: { alarm_name: e.alarm_name }, why: `Read alarm ${e.alarm_name}: its state, reason and history` };
     }
-    const prefix = ALARM_PREFIX_INTENTS.has(intent) ? (e.dag_id ?? datasetName(e.s3_prefix)) : null;
+    const prefix = playbookChooses(intent, "alarmByNamePrefix") ? (e.dag_id ?? datasetName(e.s3_prefix)) : null;
     if (!prefix) return { missing: "alarm_name" };
     return {
       args: { alarm_name_prefix: prefix },

@@ -24,6 +24,7 @@ import { labelled } from "./analyzers/common.js";
 import { DEFAULT_INTENT_TOOLS } from "../config/schema.js";
 import type { Intent } from "../state/intents.js";
 import type { CauseKind, Finding, InvestigationState, JsonObject } from "../state/investigation.js";
+import { INTENT_DEFINITIONS } from "../intents/catalog.js";
 import { checkSubjectBinding } from "../remediations/catalog.js";
 import type { Subject } from "../subject/subject.js";
 import { isReadOnlyTool, type ReadOnlyToolName } from "../tools/catalog.js";
@@ -33,21 +34,9 @@ import { evidenceScore } from "./evidence.js";
 import type { Analysis, Remediation, SkippedCall, ToolRun } from "./types.js";
 
 /** The tools whose evidence is about the intent's subject itself, most direct first. */
-export const PRIMARY_TOOLS: Record<Intent, readonly ReadOnlyToolName[]> = {
-  dag_failure: ["get_mwaa_logs"],
-  dag_alarm: ["get_cloudwatch_alarm", "get_mwaa_logs"],
-  mwaa_failure: ["get_mwaa_logs"],
-  glue_etl_failure: ["get_glue_logs"],
-  athena_failure: ["get_athena_query"],
-  emr_failure: ["get_emr_logs"],
-  kafka_events_failed: ["get_kafka_consumer_status"],
-  data_missing: ["verify_source_data"],
-  source_zero_data: ["verify_source_data"],
-  data_not_available: ["verify_source_data", "get_cloudwatch_alarm"],
-  batch_auto_recovery_failed: ["get_glue_logs", "get_mwaa_logs"],
-  access_denied: [],
-  unknown: [],
-};
+export const PRIMARY_TOOLS = Object.fromEntries(
+  INTENT_DEFINITIONS.map((definition) => [definition.name, definition.primaryTools]),
+) as Record<Intent, readonly ReadOnlyToolName[]>;
 
 export const LATE_FILE_LABEL = "late upstream file, since arrived";
 const MISSING_DATA_LABELS = new Set(["missing source data", "zero-byte source data"]);

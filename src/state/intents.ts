@@ -1,21 +1,11 @@
 import { z } from "zod";
+import { INTENT_NAMES } from "../intents/catalog.js";
 
-/** The 13-intent taxonomy. Meanings live in docs/architecture.md. */
-export const INTENTS = [
-  "dag_failure",
-  "dag_alarm",
-  "mwaa_failure",
-  "glue_etl_failure",
-  "athena_failure",
-  "emr_failure",
-  "kafka_events_failed",
-  "data_missing",
-  "source_zero_data",
-  "data_not_available",
-  "batch_auto_recovery_failed",
-  "access_denied",
-  "unknown",
-] as const;
+/**
+ * The 13-intent taxonomy, in order: the names of the intent modules (src/intents), each of which
+ * defines its meaning, signals, playbook and defaults.
+ */
+export const INTENTS = INTENT_NAMES;
 
 export const IntentSchema = z.enum(INTENTS);
 export type Intent = z.infer<typeof IntentSchema>;

@@ -4,6 +4,7 @@
  * context. The schema lives here so the graph state, the guardrails and the policy share one type.
  */
 import { z } from "zod";
+import { INTENT_DEFINITIONS } from "../intents/catalog.js";
 import type { Intent } from "../state/intents.js";
 
 /** The kinds of resource a subject can be: the ones a remediation acts on, and how Athena names a query. */
@@ -45,13 +46,12 @@ export type Subject = z.infer<typeof SubjectSchema>;
  * evidence about a resource of another kind is context (a DAG ticket's Glue job is the DAG's
  * dependency, not the subject).
  */
-export const INTENT_RESOURCE_TYPES = {
-  glue_etl_failure: ["glue_job"],
-  dag_failure: ["dag"],
-  emr_failure: ["emr_cluster", "emr_step"],
-  athena_failure: ["athena_query", "athena_workgroup"],
-} as const satisfies Partial<Record<Intent, readonly SubjectResourceType[]>>;
+export const INTENT_RESOURCE_TYPES: Partial<Record<Intent, readonly SubjectResourceType[]>> = Object.fromEntries(
+  INTENT_DEFINITIONS.flatMap((definition) =>
+    "resourceTypes" in definition ? [[definition.name, definition.resourceTypes]] : [],
+  ),
+);
 
 export function resourceTypesOf(intent: Intent): readonly SubjectResourceType[] | undefined {
-  return (INTENT_RESOURCE_TYPES as Partial<Record<Intent, readonly SubjectResourceType[]>>)[intent];
+  return INTENT_RESOURCE_TYPES[intent];
 }

@@ -4,14 +4,7 @@
  */
 import { TOOL_DEFINITIONS } from "./catalog.js";
 import type { DataLakeTool } from "./definition.js";
-
-/** A Markdown table padded the way Prettier pads one, so the checked-in docs stay formatted. */
-export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((cell, column) => Math.max(3, cell.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
-  return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
-}
+import { markdownTable } from "../io/markdown-table.js";
 
 export function toolsTable(definitions: readonly DataLakeTool[] = TOOL_DEFINITIONS): string {
   return markdownTable(

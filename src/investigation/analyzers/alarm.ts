@@ -10,12 +10,12 @@ import { GetCloudwatchAlarmOutput } from "../../tools/cloudwatch/get-cloudwatch-
 import { classifyFailureText } from "../cause-patterns.js";
 import type { Analysis } from "../types.js";
 import { STRENGTH, analysis, clip, labelled, parseOutput } from "./common.js";
+import { playbookChooses } from "../../intents/catalog.js";
 
 type AlarmOutput = z.infer<typeof GetCloudwatchAlarmOutput>;
 type Alarm = AlarmOutput["alarms"][number];
 
 const TOOL = "get_cloudwatch_alarm";
-const RECOVERY_INTENTS: ReadonlySet<Intent> = new Set(["dag_alarm", "data_not_available"]);
 /** "Alarm updated from OK to ALARM" — CloudWatch's StateUpdate history summaries. */
 const WENT_INTO_ALARM = /\bto ALARM\b/;
 
@@ -51,7 +51,7 @@ export function analyzeCloudwatchAlarm(output: unknown, intent?: Intent): Analys
   const cleared = data.alarms
     .filter((alarm) => alarm.state === "OK" && wasInAlarm(data, alarm.name))
     .sort(newestFirst)[0];
-  if (cleared && intent !== undefined && RECOVERY_INTENTS.has(intent)) {
+  if (cleared && intent !== undefined && playbookChooses(intent, "alarmClearedMeansRecovered")) {
     const text = `Alarm ${cleared.name} is back to OK since ${cleared.updated ?? "unknown"} after being in ALARM`;
     return analysis(TOOL, {
       summary: text,
