@@ -1,6 +1,7 @@
 /**
  * The orchestrator graph: the seed's diagram as one typed StateGraph. Only wiring lives here;
- * each box is a node in src/nodes, each diamond a pure routing function in ./routing.ts.
+ * each box is a node in src/nodes, each diamond a router in ./routing.ts that reads the branch the
+ * node before it chose (./branches.ts) from state.
  */
 import { END, START, StateGraph } from "@langchain/langgraph";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
@@ -26,7 +27,6 @@ import {
 } from "./routing.js";
 
 export function buildOrchestratorGraph(deps: OrchestratorDeps) {
-  const { config, tools } = deps;
   return new StateGraph(GraphStateSchema, { input: GraphInputSchema })
     .addNode(NODES.classifyIntent, createClassifyIntentNode(deps))
     .addNode(NODES.investigate, createInvestigateNode(deps))
@@ -38,7 +38,7 @@ export function buildOrchestratorGraph(deps: OrchestratorDeps) {
     .addNode(NODES.humanReview, createHumanReviewNode(deps))
     .addNode(NODES.handOver, createHandOverNode(deps))
     .addEdge(START, NODES.classifyIntent)
-    .addConditionalEdges(NODES.classifyIntent, (state) => routeAfterClassify(state, config), {
+    .addConditionalEdges(NODES.classifyIntent, routeAfterClassify, {
       mwaa_dag_failure: NODES.investigate,
       glue_job_failure: NODES.investigate,
       athena_failure: NODES.investigate,
@@ -47,7 +47,7 @@ export function buildOrchestratorGraph(deps: OrchestratorDeps) {
       fast_track: NODES.policyEngine,
       error: NODES.humanReview,
     })
-    .addConditionalEdges(NODES.investigate, (state) => routeAfterInvestigate(state, config, tools), {
+    .addConditionalEdges(NODES.investigate, routeAfterInvestigate, {
       high_confidence: NODES.takeAction,
       needs_approval: NODES.humanReview,
       low_confidence: NODES.policyEngine,
@@ -64,7 +64,7 @@ export function buildOrchestratorGraph(deps: OrchestratorDeps) {
       escalate: NODES.escalate,
       human_review: NODES.humanReview,
     })
-    .addConditionalEdges(NODES.retryAction, (state) => routeAfterRetry(state, config, tools), {
+    .addConditionalEdges(NODES.retryAction, routeAfterRetry, {
       next_attempt: NODES.takeAction,
       needs_approval: NODES.humanReview,
       budget_exhausted: NODES.policyEngine,

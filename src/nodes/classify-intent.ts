@@ -2,7 +2,9 @@ import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../state/node-names.js";
 import { ClassifierOutputSchema } from "../state/classification.js";
 import { anchorToSubject, focusOnSubject, resolveSubject } from "../subject/index.js";
+import { branchAfterClassify } from "../graph/branches.js";
 import { guarded, type GraphNode } from "./guarded.js";
+import { routed } from "./routed.js";
 
 /**
  * Intent Classifier Agent: intent, confidence, reasoning and the entities the tools need. Which
@@ -10,7 +12,7 @@ import { guarded, type GraphNode } from "./guarded.js";
  * and the classification is kept about that resource.
  */
 export function createClassifyIntentNode(deps: OrchestratorDeps): GraphNode {
-  return guarded(NODES.classifyIntent, async (state) => {
+  const body = guarded(NODES.classifyIntent, async (state) => {
     const started_at = state.started_at ?? deps.now().toISOString();
     const subject = resolveSubject(state.incident);
     // A classifier's output is data: validated like any other boundary.
@@ -20,4 +22,5 @@ export function createClassifyIntentNode(deps: OrchestratorDeps): GraphNode {
     );
     return { started_at, subject, classification: anchorToSubject(output, subject) };
   });
+  return routed(NODES.classifyIntent, body, (after) => branchAfterClassify(after, deps.config));
 }

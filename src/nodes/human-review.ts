@@ -3,7 +3,10 @@ import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { checkAnswer, reviewRecord } from "../review/answer.js";
 import { pendingDecision, reviewRequestFor } from "../review/request.js";
 import type { HumanInterrupt, HumanResponse } from "../state/review.js";
+import { branchAfterReview } from "../graph/branches.js";
+import { NODES } from "../state/node-names.js";
 import type { GraphNode } from "./guarded.js";
+import { routed } from "./routed.js";
 
 /**
  * Manual Review: the run pauses here for a person (a LangGraph interrupt with Agent Inbox's
@@ -12,7 +15,7 @@ import type { GraphNode } from "./guarded.js";
  * paused. Not `guarded`: the interrupt is LangGraph's control flow, and everything here is pure.
  */
 export function createHumanReviewNode(deps: OrchestratorDeps): GraphNode {
-  return async (state, config) => {
+  const body: GraphNode = async (state, config) => {
     const request = reviewRequestFor(state, deps.config, deps.tools);
     let asked: HumanInterrupt = request.interrupt;
     for (;;) {
@@ -31,6 +34,7 @@ export function createHumanReviewNode(deps: OrchestratorDeps): GraphNode {
       };
     }
   };
+  return routed(NODES.humanReview, body, branchAfterReview);
 }
 
 /** Who answered: as the answer says, else the LangGraph server's authenticated user, else unknown. */

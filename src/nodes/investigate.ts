@@ -2,6 +2,8 @@ import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../state/node-names.js";
 import { toolTrouble } from "../investigation/tool-health.js";
 import { resolveSubject } from "../subject/index.js";
+import { branchAfterInvestigate } from "../graph/branches.js";
+import { routed } from "./routed.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
 /**
@@ -9,7 +11,7 @@ import { guarded, type GraphNode } from "./guarded.js";
  * analysis. Tool trouble is recorded in `errors[]`, which sends the run to a person with the cause.
  */
 export function createInvestigateNode(deps: OrchestratorDeps): GraphNode {
-  return guarded(NODES.investigate, async (state) => {
+  const body = guarded(NODES.investigate, async (state) => {
     if (!state.classification) throw new Error("investigation needs a classification");
     const investigation = await deps.investigator.investigate({
       intent: state.classification.intent,
@@ -23,4 +25,5 @@ export function createInvestigateNode(deps: OrchestratorDeps): GraphNode {
     const trouble = toolTrouble(investigation.findings);
     return { investigation, ...(trouble ? { errors: [{ node: NODES.investigate, message: trouble }] } : {}) };
   });
+  return routed(NODES.investigate, body, (after) => branchAfterInvestigate(after, deps.config, deps.tools));
 }

@@ -2,12 +2,15 @@ import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../state/node-names.js";
 import { policyInputFrom } from "../progress/policy-input.js";
 import { decide } from "../policy/index.js";
+import { branchAfterPolicy } from "../graph/branches.js";
+import { routed } from "./routed.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
 /** Policy Engine: deterministic code weighs confidence, evidence and the action's outcome. Never a model. */
 export function createPolicyEngineNode(deps: OrchestratorDeps): GraphNode {
-  return guarded(NODES.policyEngine, async (state) => {
+  const body = guarded(NODES.policyEngine, async (state) => {
     const decision = decide(policyInputFrom(state, deps.config, deps.tools), deps.config.policy);
     return { decisions: [decision] };
   });
+  return routed(NODES.policyEngine, body, (after) => branchAfterPolicy(after));
 }

@@ -1,9 +1,10 @@
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../state/node-names.js";
-import { routeAfterRetry } from "../graph/routing.js";
+import { branchAfterRetry } from "../graph/branches.js";
 import { safeLine } from "../safety/index.js";
 import { finishRun, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
+import { routed } from "./routed.js";
 
 /**
  * Retry Action: the policy chose to retry. Either the loop goes back to the action (within the
@@ -11,8 +12,8 @@ import { guarded, type GraphNode } from "./guarded.js";
  * with the ticket left in progress.
  */
 export function createRetryActionNode(deps: OrchestratorDeps): GraphNode {
-  return guarded(NODES.retryAction, async (state) => {
-    if (routeAfterRetry(state, deps.config, deps.tools) !== "retry_in_flight") return {};
+  const body = guarded(NODES.retryAction, async (state) => {
+    if (branchAfterRetry(state, deps.config, deps.tools).label !== "retry_in_flight") return {};
     const last = state.attempts.at(-1);
     // The message and the execution id come from a tool: one safe line each.
     const headline =
@@ -26,4 +27,6 @@ export function createRetryActionNode(deps: OrchestratorDeps): GraphNode {
       work_notes: workNotes(state, headline),
     });
   });
+  // The branch is chosen on the state the node started from: ending the run changes nothing it reads.
+  return routed(NODES.retryAction, body, (after) => branchAfterRetry(after, deps.config, deps.tools));
 }

@@ -4,11 +4,13 @@ import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { nextAttempt } from "../progress/next-attempt.js";
 import { NODES } from "../state/node-names.js";
 import { remediationToolTrouble } from "../investigation/tool-health.js";
+import { branchAfterAction } from "../graph/branches.js";
+import { routed } from "./routed.js";
 import { guarded, threadIdOf, type GraphNode } from "./guarded.js";
 
 /** Action Agent: one guarded, verified remediation attempt. The only node that changes the world. */
 export function createTakeActionNode(deps: OrchestratorDeps): GraphNode {
-  return guarded(NODES.takeAction, async (state, config) => {
+  const body = guarded(NODES.takeAction, async (state, config) => {
     if (!state.classification || !state.investigation)
       throw new Error("action needs a classification and an investigation");
     const next = nextAttempt(state, deps.config, deps.tools);
@@ -29,4 +31,5 @@ export function createTakeActionNode(deps: OrchestratorDeps): GraphNode {
     const trouble = attempt.outcome === "error" ? remediationToolTrouble(attempt.message) : null;
     return { attempts: [attempt], ...(trouble ? { errors: [{ node: NODES.takeAction, message: trouble }] } : {}) };
   });
+  return routed(NODES.takeAction, body, (after) => branchAfterAction(after));
 }

@@ -12,6 +12,7 @@ import { InvestigationStateSchema } from "./investigation.js";
 import { OrchestrationResultSchema, RunErrorSchema } from "./result.js";
 import { ReviewRecordSchema } from "./review.js";
 import { SubjectSchema } from "../subject/subject.js";
+import { RouteSchema } from "./route.js";
 import { RunContextSchema } from "./run-context.js";
 
 const appended = <T extends z.ZodType>(item: T) =>
@@ -46,12 +47,22 @@ export const GraphStateSchema = z.object({
   errors: appended(RunErrorSchema),
   /** Every human review answered, in order: what was asked, who answered what, when. */
   reviews: appended(ReviewRecordSchema),
+  /** Which way the last branching node sent the run, and why (src/graph/branches.ts). */
+  route: RouteSchema.nullable().default(null),
   ticket_update: TicketUpdateSchema.nullable().default(null),
   /** The result document, set by the outcome node that ends the run. */
   result: OrchestrationResultSchema.nullable().default(null),
 });
 
 export type GraphState = z.infer<typeof GraphStateSchema>;
+
+/** The fields whose updates append (the reducer above); every other field's update replaces it. */
+export const APPENDED_FIELDS = [
+  "attempts",
+  "decisions",
+  "errors",
+  "reviews",
+] as const satisfies readonly (keyof GraphState)[];
 export type GraphUpdate = Partial<GraphState>;
 
 /** What a caller passes to start a run. */

@@ -21,6 +21,7 @@ export function stateWith(overrides: Partial<GraphState> = {}): GraphState {
     decisions: [],
     errors: [],
     reviews: [],
+    route: null,
     ticket_update: null,
     result: null,
     ...overrides,
