@@ -13,16 +13,26 @@ import type { Finding } from "../state/investigation.js";
 
 export type ToolTroubleKind = "credentials" | "permissions" | "unreachable";
 
+/**
+ * Error codes of a tool that never reached its service: Node's connection failures, and the MCP
+ * layer's for a tool no connected server offers (tool_unavailable) or a failed server connection
+ * (McpConnectionError). Not the same
+ * set as tool-error.ts CONNECTION_FAILURE_CODES, on purpose: that one decides which thrown errors a
+ * tool turns into a ToolError at all; this one judges the codes that reach a finding, from any tool
+ * server, and asks whether they mean the agent cannot see. So EHOSTUNREACH/ENETUNREACH and the MCP
+ * codes are here only, and ETIMEDOUT is there only: a timeout can be a slow or overloaded service
+ * rather than one out of reach, so like a throttle it is left to the analysis.
+ */
+const UNREACHABLE_CODES =
+  /^(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EPIPE|tool_unavailable|McpConnectionError)$/;
+
 const TROUBLE_CODES: ReadonlyArray<readonly [ToolTroubleKind, RegExp]> = [
   [
     "credentials",
     /^(?:CredentialsProviderError|UnrecognizedClientException|InvalidClientTokenId|ExpiredToken(?:Exception)?|InvalidSignatureException|SignatureDoesNotMatch|MissingAuthenticationToken(?:Exception)?|IncompleteSignature(?:Exception)?|AuthFailure|InvalidAccessKeyId|TokenRefreshRequired|InvalidToken)$/,
   ],
   ["permissions", /^(?:AccessDenied(?:Exception)?|UnauthorizedOperation|AuthorizationError|Forbidden)$/],
-  [
-    "unreachable",
-    /^(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EPIPE|tool_unavailable|McpConnectionError)$/,
-  ],
+  ["unreachable", UNREACHABLE_CODES],
 ];
 
 const WORDS: Record<ToolTroubleKind, string> = {

@@ -3,13 +3,27 @@
  * retries, Airflow API errors, an unreachable endpoint) into a ToolError value the agent can reason
  * about. Anything else (a bug, bad input) is not mapped: it should surface as the exception it is.
  */
-import { safeLine } from "../safety/index.js";
+import { UNKNOWN_ERROR_CODE, TOOL_ERROR_MESSAGE_CHARS, cleanErrorCode, cleanErrorText } from "../safety/error-text.js";
 import { AirflowApiError } from "./mwaa/airflow-client.js";
 import type { ToolError } from "./schemas.js";
 
-const MAX_MESSAGE = 500;
-/** Node system error codes of a connection that failed, after the SDK's retries. */
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE"]);
+/**
+ * Node system error codes of a connection that failed, after the SDK's retries: a thrown error with
+ * one of these becomes a ToolError instead of surfacing as an exception. Not the same set as
+ * tool-health.ts UNREACHABLE_CODES, on purpose: that one judges a ToolError already made (does it
+ * mean the agent cannot see?), this one decides which thrown errors are failures of the world at
+ * all. So ETIMEDOUT is here (a connection that timed out is the world's failure, not a bug) but not
+ * there (a slow service answered nothing about being unreachable; like a throttle it is left to the
+ * analysis), and the MCP codes and EHOSTUNREACH/ENETUNREACH are there only.
+ */
+const CONNECTION_FAILURE_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
 
 export function toToolError(error: unknown): ToolError | null {
   if (error instanceof AirflowApiError) {
@@ -22,10 +36,10 @@ export function toToolError(error: unknown): ToolError | null {
   const metadata = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata;
   if (metadata !== null && typeof metadata === "object") {
     const status = typeof metadata.httpStatusCode === "number" ? metadata.httpStatusCode : null;
-    return toolError(error.name || "UnknownError", error.message, status);
+    return toolError(error.name || UNKNOWN_ERROR_CODE, error.message, status);
   }
   const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && NETWORK_CODES.has(code)) return toolError(code, error.message, null);
+  if (typeof code === "string" && CONNECTION_FAILURE_CODES.has(code)) return toolError(code, error.message, null);
   if (error.name === "TimeoutError") return toolError("TimeoutError", error.message, null);
   return null;
 }
@@ -33,7 +47,7 @@ export function toToolError(error: unknown): ToolError | null {
 export function toolError(code: string, message: string, httpStatus: number | null): ToolError {
   return {
     error: {
-      code: sanitise(code).slice(0, 100) || "UnknownError",
+      code: cleanErrorCode(code),
       message: sanitise(message),
       http_status: httpStatus,
     },
@@ -41,10 +55,10 @@ export function toolError(code: string, message: string, httpStatus: number | nu
 }
 
 /**
- * One line of plain text, no longer than MAX_MESSAGE: control characters and anything that looks
- * like a credential are removed before the message reaches a model, a ticket or a log. The rules
- * are src/safety's, the same as for every other text that leaves the agent.
+ * One line of plain text, no longer than TOOL_ERROR_MESSAGE_CHARS: control characters and anything
+ * that looks like a credential are removed before the message reaches a model, a ticket or a log.
+ * The rule is src/safety/error-text.ts's, shared with the investigation's own error text.
  */
 export function sanitise(message: string): string {
-  return safeLine(message, MAX_MESSAGE);
+  return cleanErrorText(message, TOOL_ERROR_MESSAGE_CHARS);
 }
