@@ -4,6 +4,7 @@ import { ClassifierOutputSchema } from "../state/classification.js";
 import { anchorToSubject, focusOnSubject, resolveSubject } from "../subject/index.js";
 import { branchAfterClassify } from "../graph/branches.js";
 import { guarded, type GraphNode } from "./guarded.js";
+import { pendingDecision } from "../review/request.js";
 import { routed } from "./routed.js";
 
 /**
@@ -22,5 +23,10 @@ export function createClassifyIntentNode(deps: OrchestratorDeps): GraphNode {
     );
     return { started_at, subject, classification: anchorToSubject(output, subject) };
   });
-  return routed(NODES.classifyIntent, body, (after) => branchAfterClassify(after, deps.config));
+  return routed(
+    NODES.classifyIntent,
+    body,
+    (after) => branchAfterClassify(after, deps.config),
+    (after) => pendingDecision(after, deps.config, deps.tools),
+  );
 }

@@ -1,7 +1,7 @@
 import { interrupt, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { checkAnswer, reviewRecord } from "../review/answer.js";
-import { pendingDecision, reviewRequestFor } from "../review/request.js";
+import { reviewRequestFor } from "../review/request.js";
 import type { HumanInterrupt, HumanResponse } from "../state/review.js";
 import { branchAfterReview } from "../graph/branches.js";
 import { NODES } from "../state/node-names.js";
@@ -10,7 +10,8 @@ import { routed } from "./routed.js";
 
 /**
  * Manual Review: the run pauses here for a person (a LangGraph interrupt with Agent Inbox's
- * `HumanInterrupt`), and the answer is recorded; the nodes after it carry it out. An answer that
+ * `HumanInterrupt`), and the answer is recorded; the nodes after it carry it out. It decides
+ * nothing: a failed run's policy decision was recorded by the node that met the failure. An answer that
  * does not fit the request is not taken: the node asks again with the reason, so the thread stays
  * paused. Not `guarded`: the interrupt is LangGraph's control flow, and everything here is pure.
  */
@@ -23,10 +24,8 @@ export function createHumanReviewNode(deps: OrchestratorDeps): GraphNode {
       const answer: unknown = interrupt<HumanInterrupt[], unknown>([asked]);
       const checked = checkAnswer(answer, request);
       if (checked.ok) {
-        const decisions = [pendingDecision(state, deps.config, deps.tools)].filter((decision) => decision !== null);
-        const decided = { ...state, decisions: [...state.decisions, ...decisions] };
         const reviewer = reviewerOf(checked.response, config);
-        return { decisions, reviews: [reviewRecord(decided, request, checked.response, reviewer, deps.now())] };
+        return { reviews: [reviewRecord(state, request, checked.response, reviewer, deps.now())] };
       }
       asked = {
         ...request.interrupt,

@@ -3,6 +3,7 @@ import { NODES } from "../state/node-names.js";
 import { toolTrouble } from "../investigation/tool-health.js";
 import { resolveSubject } from "../subject/index.js";
 import { branchAfterInvestigate } from "../graph/branches.js";
+import { pendingDecision } from "../review/request.js";
 import { routed } from "./routed.js";
 import { guarded, type GraphNode } from "./guarded.js";
 
@@ -25,5 +26,10 @@ export function createInvestigateNode(deps: OrchestratorDeps): GraphNode {
     const trouble = toolTrouble(investigation.findings);
     return { investigation, ...(trouble ? { errors: [{ node: NODES.investigate, message: trouble }] } : {}) };
   });
-  return routed(NODES.investigate, body, (after) => branchAfterInvestigate(after, deps.config, deps.tools));
+  return routed(
+    NODES.investigate,
+    body,
+    (after) => branchAfterInvestigate(after, deps.config, deps.tools),
+    (after) => pendingDecision(after, deps.config, deps.tools),
+  );
 }

@@ -4,6 +4,7 @@ import { branchAfterRetry } from "../graph/branches.js";
 import { safeLine } from "../safety/index.js";
 import { finishRun, workNotes } from "./finish.js";
 import { guarded, type GraphNode } from "./guarded.js";
+import { pendingDecision } from "../review/request.js";
 import { routed } from "./routed.js";
 
 /**
@@ -28,5 +29,10 @@ export function createRetryActionNode(deps: OrchestratorDeps): GraphNode {
     });
   });
   // The branch is chosen on the state the node started from: ending the run changes nothing it reads.
-  return routed(NODES.retryAction, body, (after) => branchAfterRetry(after, deps.config, deps.tools));
+  return routed(
+    NODES.retryAction,
+    body,
+    (after) => branchAfterRetry(after, deps.config, deps.tools),
+    (after) => pendingDecision(after, deps.config, deps.tools),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultConfig, stateWith } from "../../test/support/state.js";
+import { decision, defaultConfig, stateWith } from "../../test/support/state.js";
 import { branchAfterClassify } from "../graph/branches.js";
 import { NODES } from "../state/node-names.js";
 import { guarded } from "./guarded.js";
@@ -30,5 +30,17 @@ describe("routed", () => {
       label: "error",
       why: "error in classify_intent: classifier down",
     });
+  });
+});
+
+describe("routed, on a failure", () => {
+  it("records the policy's decision for the failed run once, beside the error branch", async () => {
+    const body = guarded(NODES.investigate, () => Promise.reject(new Error("tools down")));
+    const decideOnError = (after: Parameters<typeof branchAfterClassify>[0]) =>
+      after.errors.length > 0 ? { ...decision("human_review"), reasoning: `errors: ${after.errors.length}` } : null;
+    const update = await routed(NODES.investigate, body, choose, decideOnError)(stateWith());
+    expect(update.decisions).toEqual([decideOnError({ ...stateWith(), errors: [{ node: "x", message: "y" }] })]);
+    const clean = await routed(NODES.classifyIntent, async () => ({}), choose, decideOnError)(stateWith());
+    expect(clean.decisions).toBeUndefined();
   });
 });

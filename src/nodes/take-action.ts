@@ -5,6 +5,7 @@ import { nextAttempt } from "../progress/next-attempt.js";
 import { NODES } from "../state/node-names.js";
 import { remediationToolTrouble } from "../investigation/tool-health.js";
 import { branchAfterAction } from "../graph/branches.js";
+import { pendingDecision } from "../review/request.js";
 import { routed } from "./routed.js";
 import { guarded, threadIdOf, type GraphNode } from "./guarded.js";
 
@@ -31,5 +32,10 @@ export function createTakeActionNode(deps: OrchestratorDeps): GraphNode {
     const trouble = attempt.outcome === "error" ? remediationToolTrouble(attempt.message) : null;
     return { attempts: [attempt], ...(trouble ? { errors: [{ node: NODES.takeAction, message: trouble }] } : {}) };
   });
-  return routed(NODES.takeAction, body, (after) => branchAfterAction(after));
+  return routed(
+    NODES.takeAction,
+    body,
+    (after) => branchAfterAction(after),
+    (after) => pendingDecision(after, deps.config, deps.tools),
+  );
 }

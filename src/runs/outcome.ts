@@ -6,7 +6,7 @@ import type { StateSnapshot } from "@langchain/langgraph";
 import type { OrchestratorConfig } from "../config/schema.js";
 import type { ToolRegistry } from "../tools/registry.js";
 import { buildResult } from "../progress/result.js";
-import { pendingDecision, reviewReason } from "../review/request.js";
+import { reviewReason } from "../review/request.js";
 import type { GraphState } from "../state/graph-state.js";
 import { HumanInterruptSchema, type HumanInterrupt } from "../state/review.js";
 import type { RunOutcome } from "../state/run-outcome.js";
@@ -34,13 +34,11 @@ export function outcomeOf(
   const state = snapshot.values as GraphState;
   const review = pausedReview(snapshot);
   if (review) {
-    // The decision the review node records when it resumes (a failed run's human_review), shown now.
-    const pending = pendingDecision(state, deps.config, deps.tools);
-    const shown = pending ? { ...state, decisions: [...state.decisions, pending] } : state;
+    // A failed run's human_review decision is recorded by the node that met the failure.
     return {
       status: "paused",
       thread_id: threadId,
-      result: buildResult(shown, deps.now()),
+      result: buildResult(state, deps.now()),
       reason: reviewReason(state),
       review,
     };
