@@ -108,8 +108,8 @@ export function createOrchestrator(options: OrchestratorOptions = {}): Orchestra
     tools: options.tools ?? createDataLakeTools(createAwsClients()),
     ledger: store.ledger,
     now,
-    ...(options.classifier ? { classifier: options.classifier } : {}),
-    ...(options.sleep ? { sleep: options.sleep } : {}),
+    classifier: options.classifier,
+    sleep: options.sleep,
   });
   const graph = compileOrchestratorGraph(deps, options.checkpointer ?? store.checkpointer);
 

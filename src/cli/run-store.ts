@@ -1,6 +1,7 @@
 import { scrubDatabaseUrl } from "../store/database-url.js";
 import { openRunStoreFromEnv } from "../store/from-env.js";
 import type { RunStore } from "../store/types.js";
+import type { Env } from "../io/env.js";
 
 /**
  * Runs `body` with the environment's run store open (src/store/from-env.ts, docs/durability.md),
@@ -8,10 +9,7 @@ import type { RunStore } from "../store/types.js";
  * way out (ours, or the Postgres driver's mid-run) loses whatever it quotes of DATABASE_URL's
  * secrets before anyone prints it.
  */
-export async function withCliRunStore<T>(
-  body: (store: RunStore) => Promise<T>,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<T> {
+export async function withCliRunStore<T>(body: (store: RunStore) => Promise<T>, env: Env = process.env): Promise<T> {
   try {
     const store = await openRunStoreFromEnv(env);
     try {

@@ -18,13 +18,14 @@ export interface DependencyParts {
   readonly config: OrchestratorConfig;
   /** The run's tools (src/compose/tools.ts opens them; none, to draw or inspect). */
   readonly tools: readonly StructuredToolInterface[];
+  // Each optional part may be passed as undefined (a caller forwarding its own optional options).
   /** Default: in memory (fine for drawing or a one-off run; durable runs pass their store's). */
-  readonly ledger?: SideEffectLedger;
+  readonly ledger?: SideEffectLedger | undefined;
   /** Overrides `config.agents.classifier` (a test's, or a caller's own implementation). */
-  readonly classifier?: IncidentClassifier;
-  readonly investigator?: Investigator;
-  readonly now?: () => Date;
-  readonly sleep?: (ms: number) => Promise<void>;
+  readonly classifier?: IncidentClassifier | undefined;
+  readonly investigator?: Investigator | undefined;
+  readonly now?: (() => Date) | undefined;
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
 }
 
 export function createDependencies(parts: DependencyParts): OrchestratorDeps {

@@ -10,8 +10,7 @@ import { openRunStoreFromEnv } from "../store/from-env.js";
 import type { RunStore } from "../store/types.js";
 import { createDependencies } from "./dependencies.js";
 import { logMcpRestart, openTools, type ToolSource } from "./tools.js";
-
-type Env = Readonly<Record<string, string | undefined>>;
+import type { Env } from "../io/env.js";
 
 export interface DeployedGraph {
   graph: OrchestratorGraph;

@@ -12,6 +12,7 @@ import type { Scenario } from "../sandbox/scenario.js";
 import { loadScenarioFile, startSandboxSession, type ToolTransport } from "../sandbox/session.js";
 import { createAwsClients } from "../tools/aws-clients.js";
 import { createDataLakeTools } from "../tools/index.js";
+import type { Env } from "../io/env.js";
 
 export interface ToolRequest {
   /** A scenario (a file, or one already parsed) to run the tools against on the embedded sandbox. */
@@ -21,7 +22,7 @@ export interface ToolRequest {
   /** Told of each MCP server restart (the CLI writes a line on stderr). */
   onRestart?: LoadMcpToolsOptions["onRestart"];
   /** Where our MCP server's environment and OAuth secrets come from; default process.env. */
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Env;
 }
 
 export interface ToolSource {

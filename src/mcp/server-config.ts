@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG_FILE, loadConfigFile, resolveConfig } from "../config/lo
 import type { OrchestratorConfig, OrchestratorConfigInput } from "../config/schema.js";
 import { UserInputError } from "../errors.js";
 import { MCP_POLICY_ENV } from "./policy-env.js";
+import type { Env } from "../io/env.js";
 
 export interface ServerConfig {
   config: OrchestratorConfig;
@@ -16,10 +17,7 @@ export interface ServerConfig {
   source: string;
 }
 
-export async function resolveServerConfig(options: {
-  configPath?: string;
-  env: Readonly<Record<string, string | undefined>>;
-}): Promise<ServerConfig> {
+export async function resolveServerConfig(options: { configPath?: string; env: Env }): Promise<ServerConfig> {
   const passed = options.env[MCP_POLICY_ENV];
   const fromParent = passed !== undefined && passed.trim() !== "" ? passed : undefined;
   if (options.configPath !== undefined && fromParent !== undefined) {

@@ -1,6 +1,7 @@
 import { homedir } from "node:os";
 import { openRunStore, resolveDataDir } from "./open.js";
 import type { RunStore } from "./types.js";
+import type { Env } from "../io/env.js";
 
 /**
  * The run store the environment names, for the CLI and the deployed graph: Postgres when
@@ -8,10 +9,7 @@ import type { RunStore } from "./types.js";
  * incident_orchestrator), else `runs.sqlite` in the data directory (INCIDENT_ORCHESTRATOR_HOME, else
  * $XDG_DATA_HOME/incident-orchestrator, else ~/.local/share/incident-orchestrator).
  */
-export function openRunStoreFromEnv(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-  home: string = homedir(),
-): Promise<RunStore> {
+export function openRunStoreFromEnv(env: Env = process.env, home: string = homedir()): Promise<RunStore> {
   return openRunStore({
     databaseUrl: env.DATABASE_URL,
     dataDir: resolveDataDir(env, home),

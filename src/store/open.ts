@@ -10,6 +10,7 @@ import { describeDatabaseUrl, scrubDatabaseUrl } from "./database-url.js";
 import { openPostgresRunStore } from "./postgres.js";
 import { openSqliteRunStore } from "./sqlite.js";
 import type { RunStore } from "./types.js";
+import type { Env } from "../io/env.js";
 
 export interface OpenRunStoreOptions {
   /** DATABASE_URL; unset or empty for SQLite. */
@@ -46,7 +47,7 @@ export async function openRunStore(options: OpenRunStoreOptions): Promise<RunSto
  * The data directory: INCIDENT_ORCHESTRATOR_HOME, else the XDG data directory, else its default
  * under the home directory. Empty values count as unset, as the XDG spec says.
  */
-export function resolveDataDir(env: Readonly<Record<string, string | undefined>>, home: string): string {
+export function resolveDataDir(env: Env, home: string): string {
   const explicit = env["INCIDENT_ORCHESTRATOR_HOME"];
   if (explicit) return explicit;
   const xdg = env["XDG_DATA_HOME"];

@@ -3,6 +3,7 @@ import { UserInputError } from "../../errors.js";
 import { serveHttp } from "../../mcp/http.js";
 import { resolveServerConfig } from "../../mcp/server-config.js";
 import { serveStdio } from "../../mcp/stdio.js";
+import type { Env } from "../../io/env.js";
 
 export const MCP_TOKEN_ENV = "INCIDENT_ORCHESTRATOR_MCP_TOKEN";
 
@@ -63,10 +64,7 @@ export async function mcpCommand(options: McpCommandOptions): Promise<void> {
  * The bearer token: from --token-file (one line; a trailing newline is dropped) or the environment
  * variable; not both, so nobody wonders which one is in force. Undefined: no token.
  */
-export async function bearerToken(
-  tokenFile: string | undefined,
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<string | undefined> {
+export async function bearerToken(tokenFile: string | undefined, env: Env): Promise<string | undefined> {
   const fromEnv = env[MCP_TOKEN_ENV];
   // Trimmed, as the presented token is (src/mcp/http.ts): a stray newline must not lock everyone out.
   const envToken = fromEnv === undefined || fromEnv.trim() === "" ? undefined : fromEnv.trim();

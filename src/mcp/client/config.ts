@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { policyEnvironment, type ServerPolicyConfig } from "../policy-env.js";
+import type { Env } from "../../io/env.js";
 
 /** A name a server gives our tool: "<tool_prefix><our name>". A Gateway uses "<target>___". */
 const ToolPrefixSchema = z
@@ -79,10 +80,7 @@ export const DEFAULT_MAX_RESTARTS = 3;
  * remediation policy (`config`'s allow-list, argument policy, budgets, dry-run and playbooks),
  * which its mutating tools then enforce as the graph does.
  */
-export function defaultMcpServers(
-  env: Readonly<Record<string, string | undefined>>,
-  config: ServerPolicyConfig,
-): McpServersConfig {
+export function defaultMcpServers(env: Env, config: ServerPolicyConfig): McpServersConfig {
   return {
     [DEFAULT_MCP_SERVER_NAME]: {
       transport: "stdio",
@@ -93,7 +91,7 @@ export function defaultMcpServers(
   };
 }
 
-function awsVariables(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+function awsVariables(env: Env): Record<string, string> {
   const entries = Object.entries(env).filter(
     (entry): entry is [string, string] => entry[0].startsWith("AWS_") && entry[1] !== undefined,
   );

@@ -21,12 +21,13 @@ import {
 } from "./oauth.js";
 import { McpServerConnection } from "./server-connection.js";
 import { wrapMcpTool } from "./wrap-tool.js";
+import type { Env } from "../../io/env.js";
 
 export interface LoadMcpToolsOptions {
   /** Each tool call is abandoned (and answers a TimeoutError ToolError) after this long. */
   callTimeoutMs: number;
   /** Where `client_secret_env` is looked up; default process.env. */
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Env;
   /** How many times each server may be started again after it stopped (stdio); default 3. */
   maxRestarts?: number;
   /** Told of each restart (the CLI writes a line on stderr). */

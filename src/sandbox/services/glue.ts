@@ -15,6 +15,7 @@ import {
 import { OutcomeSequence, PolledExecution, stateName, type StateNames } from "../remediation-outcomes.js";
 import type { Scenario } from "../scenario.js";
 import type { EmulatorContext, EmulatorFactory } from "../types.js";
+import { GLUE_SUCCEEDED_STATE, GLUE_UNSUCCESSFUL_END_STATES } from "../../tools/glue/run-states.js";
 
 type JobSeed = Scenario["glue"]["jobs"][number];
 type RunSeed = JobSeed["runs"][number];
@@ -48,7 +49,8 @@ interface GlueJob {
 const GLUE_VERSION = "4.0";
 const GLUE_STATES: StateNames = { queued: "STARTING", running: "RUNNING", succeeded: "SUCCEEDED", failed: "FAILED" };
 const DEFAULT_PAGE_SIZE = 100;
-const TERMINAL_SEEDED_STATES = new Set(["STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT", "ERROR", "EXPIRED"]);
+/** A seeded run in one of these has ended: it stays as seeded instead of progressing. */
+const TERMINAL_SEEDED_STATES: ReadonlySet<string> = new Set([GLUE_SUCCEEDED_STATE, ...GLUE_UNSUCCESSFUL_END_STATES]);
 
 const JobNameInput = z.object({ JobName: z.string().min(1) });
 const GetJobInput = z.object({ JobName: z.string().min(1) });
