@@ -7,7 +7,8 @@ import tseslint from "typescript-eslint";
  * The layers of src/, lowest first (docs/architecture.md#the-layers). A module may import its own
  * layer and those below it, never those above:
  *   domain   state, intents, safety, subject, classifier, investigation, policy, remediations, actions,
- *            review, progress, runs, tools, mcp, sandbox, store, config, io — pure logic and protocols
+ *            review, progress, runs, tools, mcp, sandbox, store, config, io, servicenow — pure logic
+ *            and the protocols
  *   graph    graph (wiring, routers) and nodes
  *   compose  the composition root: builds the graph's dependencies from config and environment
  *   entry    orchestrator.ts, cli, evals, examples, index.ts
@@ -47,6 +48,7 @@ const domainFolders = [
   "store",
   "config",
   "io",
+  "servicenow",
 ].map((folder) => `src/${folder}/**/*.ts`);
 
 export default tseslint.config(
