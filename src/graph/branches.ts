@@ -145,11 +145,11 @@ export function branchAfterRetry(
   const intent = state.classification.intent;
   const budget = config.remediation.budgets[intent];
   const used = attemptsUsed(state.attempts);
-  if (used >= budget) return { label: "budget_exhausted", why: `${used} of ${budget} ${intent} attempt(s) used` };
-  const budgetLeft = `${used} of ${budget} ${intent} attempt(s) used`;
+  const spent = `${used} of ${budget} ${intent} attempt(s) used`;
+  if (used >= budget) return { label: "budget_exhausted", why: spent };
   return nextAttempt(state, config, tools).awaiting_approval
-    ? { label: "needs_approval", why: `${budgetLeft}; the next attempt needs a person's approval first` }
-    : { label: "next_attempt", why: budgetLeft };
+    ? { label: "needs_approval", why: `${spent}; the next attempt needs a person's approval first` }
+    : { label: "next_attempt", why: spent };
 }
 
 /**

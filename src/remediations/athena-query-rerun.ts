@@ -8,10 +8,8 @@ import { bindTo, subjectTarget } from "../subject/binding.js";
 import { ATHENA_SUCCEEDED_STATE, ATHENA_UNSUCCESSFUL_END_STATES } from "../tools/athena/query-states.js";
 import { getAthenaQuery } from "../tools/athena/get-athena-query.js";
 import { RetryAthenaQueryInput } from "../tools/athena/retry-athena-query.js";
-import { defineRemediation, str } from "./definition.js";
+import { defineRemediation, nonEmpty, str } from "./definition.js";
 import { describeReadFailure } from "./read-failure.js";
-
-const queryIdOf = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 export const athenaQueryRerun = defineRemediation({
   tool: "retry_athena_query",
@@ -20,7 +18,7 @@ export const athenaQueryRerun = defineRemediation({
   editSchema: RetryAthenaQueryInput.omit({ idempotency_key: true }).strict(),
   namedResource: () => null,
   proposalResource(args, investigation) {
-    const queryId = queryIdOf(args.query_id);
+    const queryId = nonEmpty(args.query_id);
     const sameQuery = queryId !== null && investigation?.action_args?.query_id === queryId;
     return sameQuery && investigation?.resource?.type === "athena_workgroup" ? investigation.resource : null;
   },
@@ -39,7 +37,7 @@ export const athenaQueryRerun = defineRemediation({
   bindSubject: (subject, args, resource) =>
     subjectTarget(subject, "athena_query").kind === "none"
       ? bindTo(subject, "athena_workgroup", resource.id)
-      : bindTo(subject, "athena_query", queryIdOf(args.query_id)),
+      : bindTo(subject, "athena_query", nonEmpty(args.query_id)),
   argumentPolicy: null,
   verification: {
     statusTool: "get_athena_query",

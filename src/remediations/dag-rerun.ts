@@ -6,7 +6,16 @@
 import { bindTo } from "../subject/binding.js";
 import { AIRFLOW_FAILED_STATE, AIRFLOW_SUCCESS_STATE } from "../tools/mwaa/run-states.js";
 import { DAG_RUN_ID_PREFIX, RetryAirflowDagInput } from "../tools/mwaa/retry-airflow-dag.js";
-import { defineRemediation, findState, listNames, namedBy, records, str, type ArgumentCheck } from "./definition.js";
+import {
+  defineRemediation,
+  nonEmpty,
+  findState,
+  listNames,
+  namedBy,
+  records,
+  str,
+  type ArgumentCheck,
+} from "./definition.js";
 
 /** The `conf` keys the orchestrator sets when it re-triggers a DAG (src/investigation/analyzers/airflow.ts). */
 export const ORCHESTRATOR_DAG_CONF_KEYS: readonly string[] = ["rerun_of", "rerun_logical_date"];
@@ -17,8 +26,7 @@ export const dagRerun = defineRemediation({
   allowListKey: "dags",
   editSchema: RetryAirflowDagInput.omit({ idempotency_key: true }).strict(),
   namedResource: namedBy("dag_id", "dag"),
-  bindSubject: (subject, args) =>
-    bindTo(subject, "dag", typeof args.dag_id === "string" && args.dag_id !== "" ? args.dag_id : null),
+  bindSubject: (subject, args) => bindTo(subject, "dag", nonEmpty(args.dag_id)),
   argumentPolicy: {
     configKey: "dag_conf",
     check: (args, allowedKeys) => checkDagConf(args.conf, allowedKeys),

@@ -101,11 +101,14 @@ export function defineRemediation<
   return remediation;
 }
 
+/** An argument's value when it is a non-empty string (what names a resource); else null. */
+export const nonEmpty = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+
 /** The resource of `type` a call's argument `argument` names, or null when it names none. */
 export function namedBy(argument: string, type: Resource["type"]): (args: Args) => Resource | null {
   return (args) => {
-    const value = args[argument];
-    return typeof value === "string" && value !== "" ? { type, id: value } : null;
+    const id = nonEmpty(args[argument]);
+    return id === null ? null : { type, id };
   };
 }
 

@@ -6,9 +6,7 @@
 import { bindTo, subjectTarget } from "../subject/binding.js";
 import { EMR_COMPLETED_STATE, EMR_UNSUCCESSFUL_END_STATES } from "../tools/emr/step-states.js";
 import { RetryEmrInput } from "../tools/emr/retry-emr.js";
-import { defineRemediation, findState, namedBy, records, str } from "./definition.js";
-
-const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+import { defineRemediation, nonEmpty, findState, namedBy, records, str } from "./definition.js";
 
 export const emrStepRerun = defineRemediation({
   tool: "retry_emr",
@@ -17,11 +15,11 @@ export const emrStepRerun = defineRemediation({
   editSchema: RetryEmrInput.omit({ idempotency_key: true }).strict(),
   namedResource: namedBy("cluster_id", "emr_cluster"),
   bindSubject(subject, args) {
-    const cluster = bindTo(subject, "emr_cluster", text(args.cluster_id));
+    const cluster = bindTo(subject, "emr_cluster", nonEmpty(args.cluster_id));
     if (!cluster.bound) return cluster;
     return subjectTarget(subject, "emr_step").kind === "none"
       ? cluster
-      : bindTo(subject, "emr_step", text(args.step_id));
+      : bindTo(subject, "emr_step", nonEmpty(args.step_id));
   },
   argumentPolicy: null,
   verification: {

@@ -15,6 +15,7 @@ import {
   findState,
   listNames,
   namedBy,
+  nonEmpty,
   records,
   str,
   type ArgumentCheck,
@@ -62,8 +63,6 @@ export const glueJobRerun = defineRemediation({
     },
   },
 });
-
-const nonEmpty = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 function checkGlueArguments(
   value: unknown,
