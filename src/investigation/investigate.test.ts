@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../config/schema.js";
 import { InvestigationStateSchema } from "../state/investigation.js";
 import { toolRegistry } from "../tools/registry.js";
-import { TOOL_SCHEMAS } from "../tools/catalog.js";
+import { TOOL_BY_NAME } from "../tools/catalog.js";
 import type { ReadOnlyToolName } from "../tools/catalog.js";
 import { investigate } from "./investigate.js";
 import { failedDagOutput, glueOutput, glueRun, partition, verifyOutput } from "../../test/fixtures/tool-outputs.js";
@@ -21,7 +21,7 @@ function fakeTools(answers: Partial<Record<ReadOnlyToolName, (args: Record<strin
         calls.push({ tool: name, args });
         return JSON.stringify(answer(args));
       },
-      { name, description: name, schema: TOOL_SCHEMAS[name as ReadOnlyToolName].input },
+      { name, description: name, schema: TOOL_BY_NAME[name as ReadOnlyToolName].input },
     ),
   );
   return { registry: toolRegistry(tools), calls };
@@ -94,7 +94,7 @@ describe("investigate", () => {
       async () => {
         throw new Error("503 Service Unavailable");
       },
-      { name: "get_glue_logs", description: "broken", schema: TOOL_SCHEMAS.get_glue_logs.input },
+      { name: "get_glue_logs", description: "broken", schema: TOOL_BY_NAME.get_glue_logs.input },
     );
     const state = await investigate({
       intent: "glue_etl_failure",

@@ -3,7 +3,7 @@ import { ConfigSchema } from "../config/schema.js";
 import type { Entities } from "../state/classification.js";
 import type { Intent } from "../state/intents.js";
 import { isReadOnlyTool } from "../tools/catalog.js";
-import { TOOL_SCHEMAS } from "../tools/catalog.js";
+import { TOOL_BY_NAME } from "../tools/catalog.js";
 import { planInvestigation, planInvestigationWithReasons, referenceDate } from "./playbooks.js";
 
 const config = ConfigSchema.parse({});
@@ -94,7 +94,7 @@ describe("planInvestigation", () => {
   it("produces arguments every tool's input schema accepts", () => {
     for (const intent of Object.keys(config.intent_tools) as Intent[]) {
       for (const call of planInvestigation({ intent, entities: everything, incident, config, now })) {
-        expect(TOOL_SCHEMAS[call.tool].input.safeParse(call.args).success, `${intent} ${call.tool}`).toBe(true);
+        expect(TOOL_BY_NAME[call.tool].input.safeParse(call.args).success, `${intent} ${call.tool}`).toBe(true);
       }
     }
   });

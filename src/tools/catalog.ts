@@ -66,11 +66,6 @@ export const TOOL_BY_NAME = Object.fromEntries(TOOL_DEFINITIONS.map((definition)
   readonly [N in ToolName]: ToolDefinitionOf<N>;
 };
 
-/** Every tool's input and output schema, by name. */
-export const TOOL_SCHEMAS = Object.fromEntries(
-  TOOL_DEFINITIONS.map((definition) => [definition.name, { input: definition.input, output: definition.output }]),
-) as { readonly [N in ToolName]: { input: ToolDefinitionOf<N>["input"]; output: ToolDefinitionOf<N>["output"] } };
-
 export type ToolOutput<N extends ToolName> = z.infer<ToolDefinitionOf<N>["output"]>;
 export type ToolInput<N extends ToolName> = z.input<ToolDefinitionOf<N>["input"]>;
 
