@@ -3,6 +3,7 @@
  * database; it lasts as long as the process.
  */
 import { MemorySaver } from "@langchain/langgraph";
+import { memoryOutbox } from "./memory-outbox.js";
 import type {
   LedgerBegin,
   LedgerEntry,
@@ -15,6 +16,8 @@ import type {
   ThreadStatus,
 } from "./types.js";
 
+export { memoryOutbox };
+
 export function memoryRunStore(now: () => Date = () => new Date()): RunStore {
   return {
     kind: "memory",
@@ -23,6 +26,7 @@ export function memoryRunStore(now: () => Date = () => new Date()): RunStore {
     ledger: memoryLedger(now),
     locks: memoryLocks(),
     threads: memoryThreadIndex(),
+    outbox: memoryOutbox(now),
     close: async () => {},
   };
 }

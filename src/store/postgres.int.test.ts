@@ -106,6 +106,7 @@ describe.skipIf(skipReason !== undefined)(
           "checkpoint_writes",
           "checkpoints",
           "io_ledger",
+          "io_outbox",
           "io_threads",
         ].sort(),
       );

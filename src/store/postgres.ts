@@ -1,13 +1,15 @@
 /**
  * The run store on Postgres (DATABASE_URL): one pool shared by the LangGraph PostgresSaver and our
- * ledger and thread index, all in one schema. Thread locks are session advisory locks (see
- * postgres-locks.ts), so no lock table is needed: Postgres frees a dead holder's lock itself.
+ * ledger, thread index and ticket outbox (postgres-outbox.ts), all in one schema. Thread locks are
+ * session advisory locks (see postgres-locks.ts), so no lock table is needed: Postgres frees a dead
+ * holder's lock itself.
  */
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import pg from "pg";
-import { z } from "zod";
 import { postgresThreadLocks } from "./postgres-locks.js";
 import { describeDatabaseUrl } from "./database-url.js";
+import { postgresOutbox, postgresOutboxDdl } from "./postgres-outbox.js";
+import { PgTime } from "./postgres-rows.js";
 import { canonicalIso, parseRow } from "./rows.js";
 import {
   LedgerBeginSchema,
@@ -68,6 +70,7 @@ export async function openPostgresRunStore(options: PostgresRunStoreOptions): Pr
     ledger: postgresLedger(pool, table("io_ledger"), now),
     locks,
     threads: postgresThreadIndex(pool, table("io_threads")),
+    outbox: postgresOutbox(pool, table("io_outbox"), now),
     close: () => {
       closing ??= (async () => {
         await locks.releaseAll();
@@ -138,11 +141,8 @@ DO $$ BEGIN
   END IF;
 END $$;
 CREATE INDEX IF NOT EXISTS io_threads_updated ON ${s}.io_threads (updated_at DESC);
-`;
+${postgresOutboxDdl(s)}`;
 }
-
-/** node-postgres reads timestamptz as a Date (a string if someone changed the type parser). */
-const PgTime = z.union([z.date(), z.string()]).transform(canonicalIso);
 
 const LedgerRowSchema = LedgerEntrySchema.extend({ started_at: PgTime, finished_at: PgTime.nullable() });
 const ThreadRowSchema = ThreadRecordSchema.extend({ updated_at: PgTime });

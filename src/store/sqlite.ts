@@ -1,9 +1,9 @@
 /**
  * The default run store: one SQLite file holding the LangGraph checkpoints (SqliteSaver, on the
- * same connection) and our ledger, thread locks and thread index. Several processes may open the
- * file at once (a run, `pending` in another terminal, a process started after a crash), so the file
- * is in WAL mode, waits for a busy writer instead of failing, and every read-modify-write is one
- * `BEGIN IMMEDIATE` transaction.
+ * same connection) and our ledger, thread locks, thread index and ticket outbox (sqlite-outbox.ts).
+ * Several processes may open the file at once (a run, `pending` in another terminal, a process
+ * started after a crash), so the file is in WAL mode, waits for a busy writer instead of failing,
+ * and every read-modify-write is one `BEGIN IMMEDIATE` transaction.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -12,6 +12,7 @@ import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { z } from "zod";
 import { canonicalIso, parseRow } from "./rows.js";
 import { sqliteThreadLocks } from "./sqlite-locks.js";
+import { SQLITE_OUTBOX_SCHEMA, sqliteOutbox } from "./sqlite-outbox.js";
 import {
   LedgerBeginSchema,
   LedgerEntrySchema,
@@ -89,6 +90,7 @@ export async function openSqliteRunStore(options: SqliteRunStoreOptions): Promis
     db.transaction(() => {
       migrateThreadStatuses(db);
       db.exec(SCHEMA);
+      db.exec(SQLITE_OUTBOX_SCHEMA);
     }).immediate();
   } catch (error) {
     db.close();
@@ -104,6 +106,7 @@ export async function openSqliteRunStore(options: SqliteRunStoreOptions): Promis
     ledger: sqliteLedger(db, now),
     locks,
     threads: sqliteThreadIndex(db),
+    outbox: sqliteOutbox(db, now),
     close: () => {
       closing ??= (async () => {
         await locks.releaseAll();

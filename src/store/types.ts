@@ -86,6 +86,73 @@ export interface ThreadIndex {
   list(filter?: { status?: ThreadStatus }): Promise<ThreadRecord[]>;
 }
 
+/**
+ * The ticket outbox: every write to the ticket system (a work note, a state change, a follow-up),
+ * queued in the run store before it is sent, so a write that fails (the instance down, a 429, a
+ * 5xx) stays queued and is retried with backoff on a later pass, and is never lost or doubled.
+ *
+ * - `enqueue` is insert-or-ignore by `key`: replaying a run enqueues nothing new.
+ * - `take` leases due entries to one sender: of two workers draining together, each entry goes
+ *   to one. A sender that dies holding a lease loses it when `lease_until` passes; the next taker
+ *   sees `attempts` > 1 and checks the ticket before writing again (src/ticketing/outbox-drain.ts).
+ * - Entries of one ticket are sent in `seq` order: `take` returns, per sys_id, only the oldest
+ *   pending entry, so a later write never overtakes an earlier one that is failing.
+ */
+export const OutboxStateSchema = z.enum(["pending", "sent"]);
+export type OutboxState = z.infer<typeof OutboxStateSchema>;
+
+export const OutboxEntrySchema = z.object({
+  /** Idempotency key: `<thread_id>:<what>` (src/ticketing/write-plan.ts). */
+  key: z.string().min(1),
+  /** Insertion order across the store (assigned by the store). */
+  seq: z.number().int().min(0),
+  thread_id: z.string().min(1),
+  /** The ticket written to. */
+  sys_id: z.string().min(1),
+  /** What the write is for: claim, outcome, follow_up, review_answer, failed_run… (free text, for people). */
+  kind: z.string().min(1),
+  /** What to send: fields of the incident to PATCH (work_notes and comments add journal entries). */
+  payload: z.record(z.string(), z.unknown()),
+  state: OutboxStateSchema,
+  /** How many times it was taken to be sent. */
+  attempts: z.number().int().min(0),
+  /** Not taken again before this time (backoff after a failure). */
+  next_attempt_at: z.iso.datetime(),
+  /** Held by a sender until this time; null when nobody holds it. */
+  lease_until: z.iso.datetime().nullable(),
+  last_error: z.string().nullable(),
+  created_at: z.iso.datetime(),
+  sent_at: z.iso.datetime().nullable(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+
+export const OutboxEnqueueSchema = OutboxEntrySchema.pick({
+  key: true,
+  thread_id: true,
+  sys_id: true,
+  kind: true,
+  payload: true,
+});
+export type OutboxEnqueue = z.infer<typeof OutboxEnqueueSchema>;
+
+export interface TicketOutbox {
+  /** Queues the entries that are not queued yet (by key), in order; returns how many were new. */
+  enqueue(entries: readonly OutboxEnqueue[]): Promise<number>;
+  /**
+   * Leases up to `limit` due entries until `now + leaseMs`, incrementing their `attempts`: pending,
+   * `next_attempt_at <= now`, not leased (or the lease has passed), and the oldest pending entry of
+   * their sys_id. Oldest first.
+   */
+  take(options: { limit: number; leaseMs: number }): Promise<OutboxEntry[]>;
+  /** The write went through. */
+  markSent(key: string): Promise<void>;
+  /** The write failed: released, and not taken again before `nextAttemptAt`. */
+  markFailed(key: string, error: string, nextAttemptAt: Date): Promise<void>;
+  get(key: string): Promise<OutboxEntry | undefined>;
+  /** Every entry, oldest first; only those in `state` or of `sysId` when given. */
+  list(filter?: { state?: OutboxState; sysId?: string }): Promise<OutboxEntry[]>;
+}
+
 export type RunStoreKind = "memory" | "sqlite" | "postgres";
 
 export interface RunStore {
@@ -96,6 +163,7 @@ export interface RunStore {
   readonly ledger: SideEffectLedger;
   readonly locks: ThreadLocks;
   readonly threads: ThreadIndex;
+  readonly outbox: TicketOutbox;
   /** Releases held locks and closes the database. */
   close(): Promise<void>;
 }

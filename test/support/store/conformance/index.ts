@@ -12,6 +12,7 @@ import { specLedgerBegin } from "./ledger-begin.js";
 import { specLedgerFinish } from "./ledger-finish.js";
 import { specLedgerForThread } from "./ledger-for-thread.js";
 import { specLocks } from "./locks.js";
+import { specOutbox } from "./outbox.js";
 import { specThreads } from "./threads.js";
 import type { StoreInitializer } from "./types.js";
 
@@ -28,12 +29,22 @@ export function runStoreConformance(init: StoreInitializer): void {
       specLedgerForThread(init);
       specLocks(init);
       specThreads(init);
+      specOutbox(init);
       specCheckpointer(init);
       specClose(init);
     },
   );
 }
 
-export { specCheckpointer, specClose, specLedgerBegin, specLedgerFinish, specLedgerForThread, specLocks, specThreads };
+export {
+  specCheckpointer,
+  specClose,
+  specLedgerBegin,
+  specLedgerFinish,
+  specLedgerForThread,
+  specLocks,
+  specOutbox,
+  specThreads,
+};
 export { compileCounterGraph } from "./counter-graph.js";
 export type { StoreInitializer } from "./types.js";

@@ -4,5 +4,6 @@ import type { StoreInitializer } from "../conformance/types.js";
 
 export const memoryInitializer: StoreInitializer = {
   name: "memory",
-  createStore: async () => memoryRunStore(),
+  // Every memory store is isolated; none has a sibling, its data ending with it.
+  createStore: async (options) => memoryRunStore(options?.now),
 };
