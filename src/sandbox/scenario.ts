@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { boundedInput, SCENARIO_LIMITS } from "../safety/bounds.js";
+import { ServiceNowSeedSchema } from "./servicenow/seed.js";
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -271,6 +272,11 @@ const ScenarioFieldsSchema = z.strictObject({
   emr: z.strictObject({ clusters: z.array(EmrClusterSeedSchema).default([]) }).default({ clusters: [] }),
   kafka: z.strictObject({ consumers: z.array(KafkaConsumerSeedSchema).default([]) }).default({ consumers: [] }),
   faults: z.array(FaultSchema).default([]),
+  /**
+   * The ServiceNow instance the incidents live on. Optional and without a default: only a scenario
+   * that has it gets the ServiceNow emulator (src/sandbox/servicenow), on a port of its own.
+   */
+  servicenow: ServiceNowSeedSchema.optional(),
 });
 
 /**

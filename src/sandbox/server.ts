@@ -2,6 +2,9 @@
  * The embedded AWS sandbox: one HTTP server on loopback that emulates Glue, Athena, CloudWatch Logs,
  * CloudWatch, EMR, S3, MWAA and MWAA's Airflow webserver at the wire level. Point the AWS SDK at it
  * with the standard endpoint override (AWS_ENDPOINT_URL) and the real clients run unchanged.
+ * A scenario with a `servicenow` section also gets the ServiceNow emulator, on a port of its own
+ * (its Table API paths are not AWS's, and a client configured with an instance URL expects the
+ * instance at that URL's root).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +19,7 @@ import { createGlueEmulator } from "./services/glue.js";
 import { createLogsEmulator } from "./services/logs.js";
 import { createMwaaEmulator } from "./services/mwaa.js";
 import { createS3Emulator } from "./services/s3.js";
+import { startServiceNowEmulator, type ServiceNowEmulator } from "./servicenow/server.js";
 import type {
   CallRecord,
   EmulatorContext,
@@ -41,10 +45,22 @@ export interface Sandbox {
   readonly region: string;
   /** Every request answered so far, in order. */
   readonly calls: readonly CallRecord[];
-  /** Environment variables that point the AWS SDK's standard configuration at the sandbox. */
+  /** The ServiceNow emulator, when the scenario has a `servicenow` section; undefined otherwise. */
+  readonly servicenow: SandboxServiceNow | undefined;
+  /**
+   * Environment variables that point the AWS SDK's standard configuration at the sandbox, and
+   * SERVICENOW_INSTANCE_URL at the ServiceNow emulator when it runs. No ServiceNow credentials:
+   * those are the scenario's users and OAuth clients, chosen by whoever configures the client.
+   */
   env(): Record<string, string>;
   close(): Promise<void>;
 }
+
+/** What a sandbox user needs of the ServiceNow emulator; the sandbox alone closes it. */
+export type SandboxServiceNow = Pick<ServiceNowEmulator, "url" | "faults" | "requests">;
+
+/** The instance URL a sandbox's env() carries (the client's config takes the URL as `instance_url`). */
+export const SERVICENOW_INSTANCE_URL_ENV = "SERVICENOW_INSTANCE_URL";
 
 const FACTORIES: Record<SandboxService, EmulatorFactory> = {
   glue: createGlueEmulator,
@@ -131,10 +147,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     send(res, response);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
+  // Started first, so a seed the emulator refuses (a group member who is no user) leaves nothing running.
+  const servicenow = scenario.servicenow
+    ? await startServiceNowEmulator({ seed: scenario.servicenow, now: context.now, port: 0 })
+    : undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+    });
+  } catch (error) {
+    await servicenow?.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   endpoint = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
 
@@ -142,17 +167,24 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     endpoint,
     region: scenario.region,
     calls,
+    servicenow: servicenow && { url: servicenow.url, faults: servicenow.faults, requests: servicenow.requests },
     env: () => ({
       AWS_ENDPOINT_URL: endpoint,
       AWS_REGION: scenario.region,
       AWS_ACCESS_KEY_ID: "sandbox",
       AWS_SECRET_ACCESS_KEY: "sandbox",
+      ...(servicenow ? { [SERVICENOW_INSTANCE_URL_ENV]: servicenow.url } : {}),
     }),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      const closing = new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+      // Both are closed even when one fails to; the first failure is reported.
+      const results = await Promise.allSettled([closing, servicenow?.close()]);
+      const failed = results.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
+    },
   };
 }
 

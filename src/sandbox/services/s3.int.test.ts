@@ -8,12 +8,16 @@ import {
   NoSuchBucket,
   NoSuchKey,
   paginateListObjectsV2,
+  PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScenarioInput } from "../scenario.js";
 import { startSandbox, type Sandbox } from "../server.js";
+import { decodeAwsChunked } from "./s3-objects.js";
 
 const scenario: ScenarioInput = {
   s3: {
@@ -231,5 +235,106 @@ describe("S3 emulator", () => {
     for (const operation of ["ListObjectsV2", "GetObject", "HeadObject", "ListBuckets", "HeadBucket"]) {
       expect(operations).toContain(operation);
     }
+  });
+});
+
+describe("S3 emulator: PutObject", () => {
+  const md5 = (text: string) => `"${createHash("md5").update(text).digest("hex")}"`;
+  const read = async (key: string) => {
+    const object = await s3.send(new GetObjectCommand({ Bucket: "datalake-curated", Key: key }));
+    return { object, body: await object.Body?.transformToString() };
+  };
+
+  it("stores an object that GetObject, HeadObject and listings then return", async () => {
+    const put = await s3.send(
+      new PutObjectCommand({
+        Bucket: "datalake-curated",
+        Key: "reports/2024-06-01.json",
+        Body: '{"rows":3}',
+        ContentType: "application/json",
+      }),
+    );
+    expect(put.ETag).toBe(md5('{"rows":3}'));
+
+    const { object, body } = await read("reports/2024-06-01.json");
+    expect(body).toBe('{"rows":3}');
+    expect(object.ContentType).toBe("application/json");
+    expect(object.ContentLength).toBe(10);
+    expect(object.ETag).toBe(put.ETag);
+
+    const head = await s3.send(new HeadObjectCommand({ Bucket: "datalake-curated", Key: "reports/2024-06-01.json" }));
+    expect(head.ContentLength).toBe(10);
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: "datalake-curated", Prefix: "reports/" }));
+    expect(listed.Contents?.map((entry) => [entry.Key, entry.Size, entry.ETag])).toEqual([
+      ["reports/2024-06-01.json", 10, put.ETag],
+    ]);
+  });
+
+  it("replaces an object put again under the same key, keeping listings in key order", async () => {
+    await s3.send(new PutObjectCommand({ Bucket: "datalake-curated", Key: "reports/b.txt", Body: "first" }));
+    await s3.send(new PutObjectCommand({ Bucket: "datalake-curated", Key: "reports/a.txt", Body: "a" }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: "datalake-curated",
+        Key: "reports/b.txt",
+        Body: "second",
+        ContentType: "text/plain",
+      }),
+    );
+
+    const { object, body } = await read("reports/b.txt");
+    expect(body).toBe("second");
+    expect(object.ContentType).toBe("text/plain");
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: "datalake-curated", Prefix: "reports/" }));
+    expect(listed.Contents?.map((entry) => entry.Key)).toEqual([
+      "reports/2024-06-01.json",
+      "reports/a.txt",
+      "reports/b.txt",
+    ]);
+  });
+
+  it("stores the payload of what the SDK sends as aws-chunked for a stream", async () => {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: "datalake-curated",
+        Key: "streams/part.bin",
+        Body: Readable.from([Buffer.from("abc"), Buffer.from("defg")]),
+        ContentLength: 7,
+      }),
+    );
+    const put = sandbox.calls.filter((call) => call.operation === "PutObject").at(-1);
+    expect(put?.status).toBe(200);
+    const { object, body } = await read("streams/part.bin");
+    expect(body).toBe("abcdefg");
+    expect(object.ETag).toBe(md5("abcdefg"));
+  });
+
+  it("decodes aws-chunked framing, signed or not, and refuses a broken one", () => {
+    const framed = (text: string) => decodeAwsChunked(Buffer.from(text, "latin1"))?.toString("latin1");
+    expect(framed("3;chunk-signature=ab12\r\nabc\r\n0;chunk-signature=cd34\r\n\r\n")).toBe("abc");
+    expect(framed("0\r\nx-amz-checksum-crc32:AAAAAA==\r\n\r\n")).toBe("");
+    expect(framed("5\r\nabc\r\n0\r\n\r\n")).toBeUndefined();
+    expect(framed("zz\r\nabc\r\n")).toBeUndefined();
+    expect(framed("3\r\nabc\r\n")).toBeUndefined();
+  });
+
+  it("answers 404 NoSuchBucket for an unknown bucket and BadDigest for a wrong Content-MD5", async () => {
+    const missing = await s3
+      .send(new PutObjectCommand({ Bucket: "missing-bucket", Key: "x.json", Body: "{}" }))
+      .catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(NoSuchBucket);
+    expect((missing as NoSuchBucket).$metadata.httpStatusCode).toBe(404);
+
+    const wrongDigest = createHash("md5").update("something else").digest("base64");
+    const bad = await s3
+      .send(new PutObjectCommand({ Bucket: "datalake-curated", Key: "x.json", Body: "{}", ContentMD5: wrongDigest }))
+      .catch((error: unknown) => error);
+    expect(bad).toBeInstanceOf(S3ServiceException);
+    expect((bad as S3ServiceException).name).toBe("BadDigest");
+    expect((bad as S3ServiceException).$metadata.httpStatusCode).toBe(400);
+    const stored = await s3
+      .send(new HeadObjectCommand({ Bucket: "datalake-curated", Key: "x.json" }))
+      .catch((error: unknown) => error);
+    expect((stored as S3ServiceException).$metadata.httpStatusCode).toBe(404);
   });
 });

@@ -1,14 +1,26 @@
 /**
  * S3 over its REST-XML protocol, path-style only (`/bucket/key`: the clients set forcePathStyle with
- * the sandbox endpoint). Read-only: ListBuckets, HeadBucket, GetBucketLocation, ListObjectsV2,
- * GetObject (with single byte ranges) and HeadObject, seeded from `scenario.s3.buckets`.
+ * the sandbox endpoint): ListBuckets, HeadBucket, GetBucketLocation, ListObjectsV2, GetObject (with
+ * single byte ranges), HeadObject and PutObject (single part; a plain or aws-chunked body), on the
+ * buckets of `scenario.s3.buckets`. Buckets are not created or deleted; objects put live as long
+ * as the sandbox.
  */
+import { createHash } from "node:crypto";
 import { XMLBuilder } from "fast-xml-parser";
 import { requestId } from "../protocols/aws-json.js";
 import type { Scenario } from "../scenario.js";
 import type { EmulatorContext, SandboxRequest, SandboxResponse, ServiceEmulator } from "../types.js";
 import { decodeContinuationToken, encodeContinuationToken, listPage, resumeAfter } from "./s3-listing.js";
-import { objectBytes, parseRange, seedBuckets, type StoredBucket, type StoredObject } from "./s3-objects.js";
+import {
+  decodeAwsChunked,
+  etagOf,
+  objectBytes,
+  parseRange,
+  seedBuckets,
+  withObject,
+  type StoredBucket,
+  type StoredObject,
+} from "./s3-objects.js";
 
 const S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
 const MAX_KEYS = 1000;
@@ -44,8 +56,22 @@ export function s3Operation(request: SandboxRequest): string {
   }
   if (method === "GET") return "GetObject";
   if (method === "HEAD") return "HeadObject";
+  if (method === "PUT") return putOperation(request);
   return "Unknown";
 }
+
+/**
+ * A PUT on a key is PutObject unless it copies (x-amz-copy-source) or names a subresource
+ * (?tagging, ?acl, ?partNumber&uploadId …); the SDK adds only `x-id=PutObject` to a plain one.
+ */
+function putOperation(request: SandboxRequest): string {
+  if (header(request, "x-amz-copy-source") !== undefined) return "CopyObject";
+  const subresources = [...request.url.searchParams.keys()].filter((name) => name !== "x-id");
+  return subresources.length === 0 ? "PutObject" : "Unknown";
+}
+
+/** Operations the sandbox names (for faults and the call log) but does not implement. */
+const NOT_IMPLEMENTED = new Set(["Unknown", "ListObjects", "CopyObject"]);
 
 function xmlResponse(status: number, root: Record<string, unknown>): SandboxResponse {
   return {
@@ -174,7 +200,7 @@ function objectHeaders(object: StoredObject): Record<string, string> {
     "last-modified": object.lastModified.toUTCString(),
     etag: object.etag,
     "accept-ranges": "bytes",
-    "content-type": contentTypeOf(object.key),
+    "content-type": object.contentType ?? contentTypeOf(object.key),
     "x-amz-request-id": requestId(),
     "x-amz-id-2": "sandbox",
   };
@@ -215,7 +241,76 @@ function headObject(object: StoredObject): SandboxResponse {
   return { status: 200, headers: { ...objectHeaders(object), "content-length": String(object.size) } };
 }
 
-export function createS3Emulator(scenario: Scenario, _context: EmulatorContext): ServiceEmulator {
+/** What S3 stores when a PUT names no Content-Type. */
+const DEFAULT_PUT_CONTENT_TYPE = "binary/octet-stream";
+
+/** The object's bytes as sent: the body itself, or the payload of its aws-chunked framing. */
+function uploadedBytes(request: SandboxRequest): Buffer | SandboxResponse {
+  const chunked =
+    (header(request, "x-amz-content-sha256") ?? "").startsWith("STREAMING-") ||
+    (header(request, "content-encoding") ?? "").split(",").some((coding) => coding.trim() === "aws-chunked");
+  if (!chunked) return request.body;
+  const decoded = decodeAwsChunked(request.body);
+  const declared = header(request, "x-amz-decoded-content-length");
+  if (decoded === undefined || (declared !== undefined && Number(declared) !== decoded.length)) {
+    return s3Error(
+      400,
+      "IncompleteBody",
+      "You did not provide the number of bytes specified by the Content-Length HTTP header.",
+    );
+  }
+  return decoded;
+}
+
+/** S3 checks a Content-MD5 when one is sent (the SDK's flexible checksums are not checked here). */
+function digestError(request: SandboxRequest, bytes: Buffer): SandboxResponse | undefined {
+  const given = header(request, "content-md5");
+  if (given === undefined) return undefined;
+  if (Buffer.from(given, "base64").length !== 16) {
+    return s3Error(400, "InvalidDigest", "The Content-MD5 you specified was invalid.", { "Content-MD5": given });
+  }
+  const actual = createHash("md5").update(bytes).digest("base64");
+  if (actual === given) return undefined;
+  return s3Error(400, "BadDigest", "The Content-MD5 you specified did not match what we received.", {
+    ExpectedDigest: given,
+    CalculatedDigest: actual,
+  });
+}
+
+/** Stores the object (replacing one under the same key) and answers with its ETag, as S3 does. */
+function putObject(
+  buckets: Map<string, StoredBucket>,
+  bucket: StoredBucket,
+  key: string,
+  request: SandboxRequest,
+  now: Date,
+): SandboxResponse {
+  const bytes = uploadedBytes(request);
+  if (!Buffer.isBuffer(bytes)) return bytes;
+  const badDigest = digestError(request, bytes);
+  if (badDigest) return badDigest;
+  const object: StoredObject = {
+    key,
+    size: bytes.length,
+    lastModified: now,
+    etag: etagOf(bytes),
+    content: Buffer.from(bytes),
+    contentType: header(request, "content-type") ?? DEFAULT_PUT_CONTENT_TYPE,
+  };
+  buckets.set(bucket.name, withObject(bucket, object));
+  // S3 echoes a checksum sent as a header; one sent as a trailer is not echoed here.
+  const checksums = Object.fromEntries(
+    Object.keys(request.headers)
+      .filter((name) => name.startsWith("x-amz-checksum-") && name !== "x-amz-checksum-type")
+      .map((name) => [name, header(request, name) ?? ""]),
+  );
+  return {
+    status: 200,
+    headers: { etag: object.etag, ...checksums, "x-amz-request-id": requestId(), "x-amz-id-2": "sandbox" },
+  };
+}
+
+export function createS3Emulator(scenario: Scenario, context: EmulatorContext): ServiceEmulator {
   const buckets = seedBuckets(scenario);
   const noSuchBucket = (name: string): SandboxResponse =>
     s3Error(404, "NoSuchBucket", "The specified bucket does not exist", { BucketName: name });
@@ -224,7 +319,7 @@ export function createS3Emulator(scenario: Scenario, _context: EmulatorContext):
     if (operation === "ListBuckets") return listBuckets(buckets, scenario.region, request.url);
     const { bucket: bucketName, key } = targetOf(request.url);
     const bucket = buckets.get(bucketName);
-    if (operation === "Unknown" || operation === "ListObjects") {
+    if (NOT_IMPLEMENTED.has(operation)) {
       return s3Error(501, "NotImplemented", `The sandbox does not implement ${request.method} ${operation}`);
     }
     if (!bucket) return noSuchBucket(bucketName);
@@ -241,6 +336,8 @@ export function createS3Emulator(scenario: Scenario, _context: EmulatorContext):
         });
       case "ListObjectsV2":
         return listObjectsV2(bucket, request.url);
+      case "PutObject":
+        return putObject(buckets, bucket, key, request, context.now());
     }
     const object = bucket.objects.find((candidate) => candidate.key === key);
     if (!object) return s3Error(404, "NoSuchKey", "The specified key does not exist.", { Key: key });
