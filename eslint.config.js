@@ -7,15 +7,15 @@ import tseslint from "typescript-eslint";
  * The layers of src/, lowest first (docs/architecture.md#the-layers). A module may import its own
  * layer and those below it, never those above:
  *   domain   state, intents, safety, subject, classifier, investigation, policy, remediations, actions,
- *            review, progress, runs, tools, mcp, sandbox, store, config, io, servicenow — pure logic
- *            and the protocols
+ *            review, progress, runs, tools, mcp, sandbox, store, config, io, servicenow, ticketing,
+ *            rca, webhook — pure logic and the protocols
  *   graph    graph (wiring, routers) and nodes
  *   compose  the composition root: builds the graph's dependencies from config and environment
- *   entry    orchestrator.ts, cli, evals, examples, index.ts
+ *   entry    orchestrator.ts, cli, evals, examples, intake, index.ts
  * Test code lives under test/ (and *.test.ts beside the code); nothing else imports it.
  */
 const above = {
-  graph: ["**/compose/**", "**/cli/**", "**/evals/**", "**/examples/**", "**/orchestrator.js"],
+  graph: ["**/compose/**", "**/cli/**", "**/evals/**", "**/examples/**", "**/intake/**", "**/orchestrator.js"],
 };
 above.domain = ["**/graph/**", "**/nodes/**", ...above.graph];
 above.compose = above.graph.filter((pattern) => pattern !== "**/compose/**");
@@ -49,6 +49,9 @@ const domainFolders = [
   "config",
   "io",
   "servicenow",
+  "ticketing",
+  "rca",
+  "webhook",
 ].map((folder) => `src/${folder}/**/*.ts`);
 
 export default tseslint.config(
@@ -85,7 +88,7 @@ export default tseslint.config(
   ),
   layer(["src/compose/**/*.ts"], above.compose, "the composition root may not import an entry point"),
   layer(
-    ["src/orchestrator.ts", "src/cli/**/*.ts", "src/evals/**/*.ts", "src/examples/**/*.ts"],
+    ["src/orchestrator.ts", "src/cli/**/*.ts", "src/evals/**/*.ts", "src/examples/**/*.ts", "src/intake/**/*.ts"],
     [],
     "product code may not import test code",
   ),

@@ -10,6 +10,7 @@ import { pendingCommand } from "./commands/pending.js";
 import { printLine } from "./print.js";
 import { resumeCommand } from "./commands/resume.js";
 import { runCommand } from "./commands/run.js";
+import { serveCommand } from "./commands/serve.js";
 import { showCommand } from "./commands/show.js";
 
 // A reader that stops early (`… | head`) ends our output, not the program with a stack trace.
@@ -37,6 +38,19 @@ program
   .option("--concurrency <n>", "incidents of a .jsonl run at once", "1")
   .option("--json", "print only the result JSON (one line per incident for .jsonl)")
   .action(runCommand);
+
+program
+  .command("serve")
+  .description(
+    "work the ServiceNow queue the config's `serve` section names: poll, claim, run, write back, answer reviews from the ticket (docs/servicenow.md)",
+  )
+  .option("-c, --config <file>", "config file with a `serve` section (default: ./incident-orchestrator.config.json)")
+  .option("-s, --scenario <file>", "scenario file: the tools run against the embedded AWS sandbox")
+  .option("--in-process", "call the tools in-process instead of over MCP")
+  .option("--once", "make one pass and exit")
+  .option("--webhook <port>", "also take incidents pushed by a ServiceNow business rule on this port")
+  .option("--host <host>", "address the webhook listens on (default 127.0.0.1)")
+  .action(serveCommand);
 
 program
   .command("pending")

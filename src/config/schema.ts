@@ -14,6 +14,7 @@ import {
   type AllowListKey,
 } from "../remediations/catalog.js";
 import { TOOL_NAMES, type ToolName } from "../tools/catalog.js";
+import { ServeConfigSchema } from "../ticketing/config.js";
 
 const score = z.number().min(0).max(1);
 const ToolNameSchema = z.enum(TOOL_NAMES);
@@ -175,6 +176,11 @@ export const ConfigSchema = z.strictObject({
       max_restarts: z.number().int().min(0).max(100).default(DEFAULT_MAX_RESTARTS),
     })
     .default({ call_timeout_ms: 30_000, max_restarts: DEFAULT_MAX_RESTARTS }),
+  /**
+   * How `serve` works a ServiceNow queue (docs/servicenow.md). Deployment, not judgment: a run's
+   * context leaves it out (src/runs/run-context.ts).
+   */
+  serve: ServeConfigSchema.optional(),
 });
 export type OrchestratorConfig = z.infer<typeof ConfigSchema>;
 export type OrchestratorConfigInput = z.input<typeof ConfigSchema>;

@@ -18,13 +18,24 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+/**
+ * The part of a config that decides how an incident is judged and acted on: all of it but `serve`
+ * (how a worker polls and writes tickets back), which may change while a run is paused.
+ */
+function judged(config: OrchestratorConfig): Omit<OrchestratorConfig, "serve"> {
+  const { serve: _serve, ...rest } = config;
+  return rest;
+}
+
 export function configDigest(config: OrchestratorConfig): string {
-  return createHash("sha256").update(canonicalJson(config), "utf8").digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson(judged(config)), "utf8")
+    .digest("hex");
 }
 
 export function runContextFor(config: OrchestratorConfig, origin: RunOrigin = {}): RunContext {
   return {
-    config: JSON.parse(JSON.stringify(config)) as Record<string, unknown>,
+    config: JSON.parse(JSON.stringify(judged(config))) as Record<string, unknown>,
     config_digest: configDigest(config),
     config_source: origin.config_source ?? null,
     scenario: origin.scenario ?? null,

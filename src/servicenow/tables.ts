@@ -46,6 +46,7 @@ export const TABLE_FIELDS = {
     "comments",
   ],
   sys_user_group: [...SYSTEM_FIELDS, "name", "description", "email", "active", "manager"],
+  sys_user_grmember: [...SYSTEM_FIELDS, "group", "user"],
   sys_user: [...SYSTEM_FIELDS, "user_name", "name", "first_name", "last_name", "email", "active"],
   sys_journal_field: [...SYSTEM_FIELDS, "name", "element", "element_id", "value"],
   sys_choice: [...SYSTEM_FIELDS, "name", "element", "value", "label", "language", "sequence", "inactive"],
@@ -66,6 +67,7 @@ const REFERENCES: { readonly [T in TableName]?: Partial<Record<FieldOf<T>, Table
     resolved_by: "sys_user",
   },
   sys_user_group: { manager: "sys_user" },
+  sys_user_grmember: { group: "sys_user_group", user: "sys_user" },
 };
 
 /** The journal fields: writable on a record, never a query term (the entries are sys_journal_field rows). */
