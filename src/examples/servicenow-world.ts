@@ -17,7 +17,9 @@ import { ticketSeedFor } from "../sandbox/servicenow/ticket-seed.js";
 import type { ServiceNowSeedInput } from "../sandbox/servicenow/seed.js";
 import { createServiceNowClient } from "../servicenow/client.js";
 import type { TicketSystemClient } from "../servicenow/ticket-system.js";
+import { threadIdFor } from "../runs/thread-id.js";
 import type { Incident } from "../state/incident.js";
+import type { RunOutcome } from "../state/run-outcome.js";
 import { memoryRunStore } from "../store/memory.js";
 import type { RunStore } from "../store/types.js";
 import { ServeConfigSchema, type ServeConfig, type ServeConfigInput } from "../ticketing/config.js";
@@ -76,6 +78,10 @@ export interface ExampleQueue {
   worker(options?: { store?: RunStore }): Promise<IntakeWorker>;
   /** The example a ticket (by sys_id) stands for. */
   exampleOf(sysId: string): ResolvedExample | undefined;
+  /** Every ticket's sys_id with its example, in the manifest's order. */
+  readonly tickets: readonly { readonly sysId: string; readonly example: ResolvedExample }[];
+  /** Where a ticket's run stands (its thread in the shared store); undefined before it ran. */
+  outcomeOf(sysId: string): Promise<RunOutcome | undefined>;
   close(): Promise<void>;
 }
 
@@ -155,6 +161,8 @@ export async function openExampleQueue(
     store,
     config,
     exampleOf: (sysId) => bySysId.get(sysId),
+    tickets: [...bySysId].map(([sysId, example]) => ({ sysId, example })),
+    outcomeOf: async (sysId) => (await orchestratorFor(store)(sysId)).inspect(threadIdFor(sysId)),
     async worker(workerOptions = {}) {
       const workerStore = workerOptions.store ?? store;
       const directory = await loadDirectory(client, config);
