@@ -5,7 +5,7 @@
  * thread derived from the sys_id (src/runs/thread-id.ts) then keep a ticket from being run twice
  * even when the Table API's window between read and write lets two claims through.
  */
-import type { TicketSystemClient } from "../servicenow/ticket-system.js";
+import { fieldValue, type TicketSystemClient } from "../servicenow/ticket-system.js";
 import type { Directory } from "./directory.js";
 import { withMarker } from "./marker.js";
 import type { Ticket } from "./ticket.js";
@@ -35,7 +35,15 @@ export async function claimTicket(
     assigned_to: directory.agent.sys_id,
     work_notes: note,
   });
-  if (result.outcome === "updated") return { outcome: "claimed" };
+  if (result.outcome === "updated") {
+    if (!result.concurrentWrite) return { outcome: "claimed" };
+    // Someone wrote the ticket between our read and our write: claimed only if it is still ours.
+    const now = await client.get("incident", ticket.sys_id, { fields: ["assigned_to"] });
+    const assignee = now ? fieldValue(now, "assigned_to") : undefined;
+    return assignee === directory.agent.sys_id
+      ? { outcome: "claimed" }
+      : { outcome: "skipped", why: "someone else wrote the ticket while it was being claimed" };
+  }
   if (result.outcome === "not_found") return { outcome: "skipped", why: "no longer on the instance" };
   return { outcome: "skipped", why: "changed since it was read (another worker claimed it)" };
 }

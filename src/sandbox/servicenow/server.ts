@@ -1,7 +1,7 @@
 /**
  * The ServiceNow emulator: an HTTP server on loopback speaking the Table API subset the
- * orchestrator uses (docs/servicenow.md lists it) and the OAuth token endpoint. Not wired into the
- * AWS sandbox (src/sandbox/server.ts) yet: it runs on its own port, started by the tests.
+ * orchestrator uses (docs/servicenow.md lists it) and the OAuth token endpoint, on its own port:
+ * started by a scenario's `servicenow` section (src/sandbox/server.ts), by the demo's queue, or by a test.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
