@@ -126,11 +126,12 @@ describe("outcomeWrites", () => {
     expect(fields.work_notes).toMatch(/a member of Data Platform Approvers adds a work note starting with \/approve/);
   });
 
-  it("handed over: a note, unassigned, nothing else changed", () => {
+  it("handed over: off hold, unassigned, nothing else changed", () => {
     const fields = fieldsOf(
       outcomeWrites(context, completed("human_review"), { ticketUpdate: ticket(null), lastAttempt: undefined }),
     );
-    expect(Object.keys(fields).sort()).toEqual(["assigned_to", "work_notes"]);
+    expect(fields).toMatchObject({ state: "2", assigned_to: "" });
+    expect(Object.keys(fields).sort()).toEqual(["assigned_to", "state", "work_notes"]);
   });
 
   it("writes a customer-facing comment only when configured", () => {

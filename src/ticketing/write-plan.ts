@@ -7,7 +7,7 @@
  *   auto_retry         → In Progress with the action and its run id; a follow_up entry watches the run
  *   escalate           → reassigned to the intent's expert group, unassigned from the agent
  *   human_review       → On Hold with the hold reason, what is proposed and how to answer
- *   handed over        → a note; unassigned from the agent (the reviewer took it)
+ *   handed over        → In Progress, unassigned from the agent (the reviewer took it)
  *   the run failed     → a note saying so; unassigned from the agent, left to people
  */
 import { safeBlock, safeLine } from "../safety/index.js";
@@ -123,7 +123,8 @@ export function outcomeWrites(context: WriteContext, outcome: RunOutcome, end: R
     ];
   }
   if (ticketUpdate?.state === null) {
-    return [patch(context, "done", "handed_over", { assigned_to: "" }, notes)];
+    // Only a review hands over, and serve's reviews are On Hold: back to In Progress, for the person.
+    return [patch(context, "done", "handed_over", { state: "2", assigned_to: "" }, notes)];
   }
   if (result.decision.decision === "auto_retry") {
     const writes = [
