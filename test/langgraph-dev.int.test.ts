@@ -74,6 +74,16 @@ afterAll(async () => {
 });
 
 describe("langgraphjs dev", () => {
+  it("mounts the webhook app (langgraph.json http.app), which says why it is unavailable without a serve section", async () => {
+    const answer = await fetch(`${apiUrl}/servicenow/incidents`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sys_id: "0123456789abcdef0123456789abcdef", short_description: "x" }),
+    });
+    expect(answer.status).toBe(503);
+    expect(((await answer.json()) as { error: string }).error).toMatch(/no `serve` section/);
+  });
+
   it("serves the incident_orchestrator graph and runs an incident through the API", async () => {
     const client = new Client({ apiUrl });
     const assistants = await client.assistants.search({ graphId: "incident_orchestrator" });
