@@ -21,14 +21,6 @@ import {
   type WebhookAuth,
 } from "./types.js";
 
-export {
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_SIGNATURE_HEADER,
-  WebhookAcceptanceSchema,
-  WebhookAuthSchema,
-  type WebhookAcceptance,
-  type WebhookAuth,
-} from "./types.js";
 
 export const INCIDENTS_PATH = "/servicenow/incidents";
 
