@@ -24,6 +24,16 @@ export const EvalCaseSchema = withinBounds(
     scenario: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
     expected: ExpectationSchema,
     tags: z.array(z.string()).default([]),
+    /**
+     * Where the case's material comes from: the public pages (AWS documentation, public issues) its
+     * error strings and notification formats are taken from. Every realistic case has one.
+     */
+    sources: z.array(z.url()).default([]),
+    /**
+     * Why the case is labelled as it is, from the evidence, written before the product ran on it;
+     * and, if a label was ever changed to the product's answer, why that answer is the better one.
+     */
+    label_note: z.string().optional(),
     /** Config overrides for this case, deep-merged over the run's config (arrays replace). */
     config: z.record(z.string(), z.unknown()).optional(),
   }),

@@ -35,6 +35,7 @@ describe("LangSmith adapters", () => {
           scenario: ScenarioSchema.parse({}),
           expected: { intent: "kafka_events_failed", decision: "human_review", action: null, root_cause_contains: [] },
           tags: ["kafka"],
+          sources: [],
           line: 3,
         },
       ],

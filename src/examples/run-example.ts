@@ -21,7 +21,7 @@ export async function runExample(
   const incident = parseIncident(await readJsonFile(example.incidentPath, "incident"));
   const scenario = await loadScenarioFile(example.scenarioPath);
   const outcome = await runEvalCase(
-    { id: example.name, incident, scenario, expected: example.expected, tags: [], line: 0 },
+    { id: example.name, incident, scenario, expected: example.expected, tags: [], sources: [], line: 0 },
     config,
     options,
   );

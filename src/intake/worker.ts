@@ -23,7 +23,7 @@ import type { Directory } from "../ticketing/directory.js";
 import type { FollowUpCheck } from "../ticketing/follow-up.js";
 import { drainOutbox, type DrainReport } from "../ticketing/outbox-drain.js";
 import { TICKET_FIELDS, ticketFromRecord, type Ticket } from "../ticketing/ticket.js";
-import { failedRunWrites } from "../ticketing/write-plan.js";
+import { claimWrites, failedRunWrites } from "../ticketing/write-plan.js";
 import type { WebhookAcceptance } from "../webhook/types.js";
 import { answerPausedReviews } from "./review-pass.js";
 import { queueThreadWrites, type ThreadWritesContext } from "./thread-writes.js";
@@ -116,7 +116,7 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
     }
     let claim: ClaimResult;
     try {
-      claim = await claimTicket(client, ticket, directory, threadId);
+      claim = await claimTicket(client, ticket, directory);
     } catch (error) {
       // The instance did not take the claim (down, 429 beyond the retries): the next pass tries again.
       log(`${ticket.number}: not claimed: ${error instanceof Error ? error.message : String(error)}`);
@@ -129,6 +129,7 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
       return;
     }
     if (claim.outcome === "claimed") report.claimed += 1;
+    await store.outbox.enqueue(claimWrites({ config, directory, threadId, sysId: ticket.sys_id }));
     try {
       const outcome = await orchestrator.run(ticket.incident, { threadId });
       if (outcome.status === "completed" && outcome.already_done) {

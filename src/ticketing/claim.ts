@@ -1,13 +1,14 @@
 /**
- * Claiming a ticket before working it: In Progress, assigned to the agent's user, with a work note.
- * The write is compare-before-write on sys_mod_count, so of two workers that read the same ticket
- * only the first claims it; the other sees the count moved and leaves it. The thread lock and the
- * thread derived from the sys_id (src/runs/thread-id.ts) then keep a ticket from being run twice
- * even when the Table API's window between read and write lets two claims through.
+ * Claiming a ticket before working it: In Progress and assigned to the agent's user. The write is
+ * compare-before-write on sys_mod_count, so of two workers that read the same ticket the second
+ * usually sees the count moved and leaves it; the Table API's window between read and write can
+ * let both through, and then both write the same two values. Nothing that must happen once is in
+ * the claim itself: the thread lock and the thread derived from the sys_id (src/runs/thread-id.ts)
+ * keep the ticket from being run twice, and the claim's work note goes through the outbox under
+ * one key (write-plan.ts `claimWrites`), so it is written once.
  */
 import { fieldValue, type TicketSystemClient } from "../servicenow/ticket-system.js";
 import type { Directory } from "./directory.js";
-import { withMarker } from "./marker.js";
 import type { Ticket } from "./ticket.js";
 
 export type ClaimResult =
@@ -20,20 +21,14 @@ export async function claimTicket(
   client: TicketSystemClient,
   ticket: Ticket,
   directory: Directory,
-  threadId: string,
 ): Promise<ClaimResult> {
   if (ticket.assigned_to === directory.agent.sys_id) return { outcome: "ours" };
   // A person took it: never take a ticket from someone.
   if (ticket.assigned_to !== "") return { outcome: "skipped", why: "assigned to someone else" };
   if (ticket.state !== "1" && ticket.state !== "2") return { outcome: "skipped", why: `state ${ticket.state}` };
-  const note = withMarker(
-    `Claimed by incident-orchestrator (${directory.agent.user_name}): classifying and investigating. Thread ${threadId}.`,
-    `${threadId}:claim`,
-  );
   const result = await client.updateIfUnchanged("incident", ticket.sys_id, ticket.mod_count, {
     state: "2",
     assigned_to: directory.agent.sys_id,
-    work_notes: note,
   });
   if (result.outcome === "updated") {
     if (!result.concurrentWrite) return { outcome: "claimed" };

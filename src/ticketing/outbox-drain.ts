@@ -3,9 +3,10 @@
  * each, and marks it sent, or failed with a backoff so a later pass tries again. Nothing is dropped:
  * an entry that cannot be sent stays queued with its error for people to see (`outbox` in docs).
  *
- * Exactly once: an entry taken before (attempts > 1) may have gone through while its sender died
- * or lost the answer, so the ticket's journal is searched for the entry's marker first; a note that
- * is there means the whole PATCH went through (the Table API applies a PATCH's fields together).
+ * Exactly once: an entry may have gone through already (its sender died or lost the answer, or a
+ * lease ran out and another worker sent it), so the ticket's journal is searched for the entry's
+ * marker before each PATCH; a note that is there means the whole PATCH went through (the Table API
+ * applies a PATCH's fields together).
  */
 import { ServiceNowError } from "../servicenow/errors.js";
 import { tableQuery } from "../servicenow/query.js";
@@ -39,20 +40,33 @@ export interface DrainReport {
 
 export async function drainOutbox(context: DrainContext): Promise<DrainReport> {
   const report: DrainReport = { sent: 0, failed: 0, waiting: 0 };
-  // Each take returns at most one entry per ticket (the oldest), so a ticket's writes go in order;
-  // taking again after a round sends the next write of a ticket whose first went through.
-  for (let budget = context.config.outbox.max_per_pass; budget > 0;) {
-    const taken = await context.outbox.take({ limit: budget, leaseMs: context.config.outbox.lease_ms });
-    if (taken.length === 0) break;
-    budget -= taken.length;
-    const before = report.sent;
-    for (const entry of taken) await send(context, entry, report);
-    if (report.sent === before) break;
+  // Entries that did not go out this pass keep their lease until the pass ends, so the loop below
+  // does not take them again (a follow-up due at once would be looked at over and over).
+  const deferred: Deferral[] = [];
+  try {
+    // One entry per take, so every entry is sent under a lease taken just before: a batch leased at
+    // once could outlive its lease while its first entries are sent, and another worker would take
+    // the rest. A ticket's next write is taken only once its earlier one is sent (the store's rule).
+    for (let budget = context.config.outbox.max_per_pass; budget > 0; budget -= 1) {
+      const [entry] = await context.outbox.take({ limit: 1, leaseMs: context.config.outbox.lease_ms });
+      if (!entry) break;
+      const deferral = await send(context, entry, report);
+      if (deferral) deferred.push(deferral);
+    }
+  } finally {
+    for (const { key, error, at } of deferred) await context.outbox.markFailed(key, error, at);
   }
   return report;
 }
 
-async function send(context: DrainContext, entry: OutboxEntry, report: DrainReport): Promise<void> {
+interface Deferral {
+  readonly key: string;
+  readonly error: string;
+  readonly at: Date;
+}
+
+/** Sends one entry; what did not go out comes back as when to try again. */
+async function send(context: DrainContext, entry: OutboxEntry, report: DrainReport): Promise<Deferral | undefined> {
   try {
     const payload = OutboxPayloadSchema.parse(entry.payload);
     if (payload.type === "patch") {
@@ -60,31 +74,37 @@ async function send(context: DrainContext, entry: OutboxEntry, report: DrainRepo
     } else {
       const verdict = await context.followUp(payload, entry.sys_id);
       if (verdict === null) {
-        const later = new Date(context.now().getTime() + context.config.outbox.follow_up_interval_ms);
-        await context.outbox.markFailed(
-          entry.key,
-          `waiting for ${payload.action} run ${payload.execution_id} to finish`,
-          later,
-        );
         report.waiting += 1;
-        return;
+        return {
+          key: entry.key,
+          error: `waiting for ${payload.action} run ${payload.execution_id} to finish`,
+          at: new Date(context.now().getTime() + context.config.outbox.follow_up_interval_ms),
+        };
       }
       await patchOnce(context, entry, followUpFields(context, entry.key, payload, verdict));
     }
     await context.outbox.markSent(entry.key);
     report.sent += 1;
+    return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const retryAfter = error instanceof ServiceNowError ? error.retryAfterS : undefined;
-    const at = nextAttemptAt(context.now(), entry.attempts, context.config.outbox, context.random, retryAfter);
-    await context.outbox.markFailed(entry.key, message.slice(0, 500), at);
     report.failed += 1;
+    return {
+      key: entry.key,
+      error: message.slice(0, 500),
+      at: nextAttemptAt(context.now(), entry.attempts, context.config.outbox, context.random, retryAfter),
+    };
   }
 }
 
-/** One PATCH, unless an earlier attempt's note (so its PATCH) is on the ticket already. */
+/**
+ * One PATCH, unless the entry's note (so its PATCH) is on the ticket already: an earlier attempt of
+ * ours whose answer was lost, or another worker that took the entry when a lease ran out. Looked
+ * for on every send, not only on a retry: the first sender may be the late one.
+ */
 async function patchOnce(context: DrainContext, entry: OutboxEntry, fields: Record<string, string>): Promise<void> {
-  if (entry.attempts > 1 && (await markerOnTicket(context.client, entry))) return;
+  if (await markerOnTicket(context.client, entry)) return;
   await context.client.update("incident", entry.sys_id, fields);
 }
 

@@ -161,6 +161,19 @@ function followUpFor(last: ActionAttempt | undefined, intent: Intent): FollowUpP
   return { type: "follow_up", intent, action: last.action, args: last.args, execution_id: last.execution_id };
 }
 
+/** The claim's note, queued when a ticket is claimed (or found claimed by us): written once, before the outcome's. */
+export function claimWrites(context: WriteContext): OutboxEnqueue[] {
+  return [
+    patch(
+      context,
+      "claim",
+      "claim",
+      {},
+      `Claimed by incident-orchestrator (${context.directory.agent.user_name}): classifying and investigating. Thread ${context.threadId}.`,
+    ),
+  ];
+}
+
 /** A run that stopped on an error: say so, and leave the ticket to people. */
 export function failedRunWrites(context: WriteContext, error: string): OutboxEnqueue[] {
   return [
