@@ -21,7 +21,6 @@ import {
   type WebhookAuth,
 } from "./types.js";
 
-
 export const INCIDENTS_PATH = "/servicenow/incidents";
 
 export interface WebhookOptions {
