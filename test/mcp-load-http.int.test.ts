@@ -65,7 +65,7 @@ const lakeServer = () => ({
 });
 
 describe("loadMcpTools over HTTP", () => {
-  it("loads the twelve tools with a bearer header and calls one, by our names", async () => {
+  it("loads the thirteen tools with a bearer header and calls one, by our names", async () => {
     loaded = await loadMcpTools(lakeServer(), { callTimeoutMs: CALL_TIMEOUT_MS });
     expect(loaded.tools.map((tool) => tool.name).sort()).toEqual([...TOOL_NAMES].sort());
 

@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe("tools loaded from our MCP server over stdio", () => {
-  it("are all twelve, by our names", () => {
+  it("are all thirteen, by our names", () => {
     expect(loaded.tools.map((tool) => tool.name).sort()).toEqual([...TOOL_NAMES].sort());
   });
 

@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 describe("data-lake MCP server over stdio", () => {
-  it("lists the twelve tools", async () => {
+  it("lists the thirteen tools", async () => {
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name).sort(), stderr).toEqual([...TOOL_NAMES].sort());
   });

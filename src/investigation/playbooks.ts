@@ -180,6 +180,8 @@ const BUILDERS: Record<ReadOnlyToolName, (context: BuildContext) => Built> = {
       why: `Read consumer group ${e.kafka_consumer_group}'s lag trend and consumer errors`,
     };
   },
+  // Name resolution calls it with the kind it needs; a ticket's entities never name a kind.
+  list_resources: () => ({ missing: "resource kind (list_resources serves name resolution, not playbooks)" }),
 };
 
 /** The plan with its reasons: the calls, the tools skipped for missing identifiers, the reference day. */

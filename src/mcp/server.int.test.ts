@@ -78,7 +78,7 @@ function glueCalls(): number {
 }
 
 describe("data-lake MCP server (in memory, on the sandbox)", () => {
-  it("names itself and lists all twelve tools with input and output schemas", async () => {
+  it("names itself and lists all thirteen tools with input and output schemas", async () => {
     expect(client.getServerVersion()).toEqual({ name: MCP_SERVER_NAME, version: MCP_SERVER_VERSION });
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual([...TOOL_NAMES].sort());

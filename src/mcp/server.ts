@@ -1,5 +1,5 @@
 /**
- * The twelve data-lake tools as an MCP server. Every call goes through the same path as the
+ * The thirteen data-lake tools as an MCP server. Every call goes through the same path as the
  * LangChain tools (runDataLakeTool: validated input → implementation → validated, bounded output,
  * or a ToolError), so MCP clients and the orchestrator see the same behaviour. The server is a
  * boundary of its own: every mutating call passes its guard (guard.ts) — the allow-list, argument

@@ -19,6 +19,7 @@ import { retryGlueJobTool } from "./glue/retry-glue-job.js";
 import { getKafkaConsumerStatusTool } from "./kafka/get-kafka-consumer-status.js";
 import { getMwaaLogsTool } from "./mwaa/get-mwaa-logs.js";
 import { retryAirflowDagTool } from "./mwaa/retry-airflow-dag.js";
+import { listResourcesTool } from "./resources/list-resources.js";
 import { getS3LogsTool } from "./s3/get-s3-logs.js";
 import { verifySourceDataTool } from "./s3/verify-source-data.js";
 
@@ -32,6 +33,7 @@ export const READ_ONLY_TOOL_DEFINITIONS = [
   getCloudwatchAlarmTool,
   getEmrLogsTool,
   getKafkaConsumerStatusTool,
+  listResourcesTool,
 ] as const satisfies readonly DataLakeTool<string, false>[];
 
 /** The tools that change the world, listed after the read-only ones. */

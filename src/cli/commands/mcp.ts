@@ -23,7 +23,7 @@ export interface McpCommandOptions {
 }
 
 /**
- * `mcp`: serve the twelve data-lake tools over MCP, on stdio (default) or Streamable HTTP. Status
+ * `mcp`: serve the thirteen data-lake tools over MCP, on stdio (default) or Streamable HTTP. Status
  * lines go to stderr: on stdio, stdout belongs to the protocol.
  */
 export async function mcpCommand(options: McpCommandOptions): Promise<void> {

@@ -31,6 +31,9 @@ const ANALYZERS: Record<ReadOnlyToolName, Analyzer> = {
   get_cloudwatch_alarm: (output, _run, intent) => analyzeCloudwatchAlarm(output, intent),
   get_emr_logs: (output) => analyzeEmrLogs(output),
   get_kafka_consumer_status: (output) => analyzeKafkaConsumerStatus(output),
+  // A listing resolves the names a ticket uses; it says nothing about what went wrong.
+  list_resources: (_output, run) =>
+    analysis(run.tool, { summary: `${run.tool}: a listing of resource names, not evidence`, strength: STRENGTH.none }),
 };
 
 /**

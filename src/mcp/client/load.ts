@@ -1,7 +1,7 @@
 /**
  * Loads the orchestrator's data-lake tools from MCP servers (ours over stdio, or an AgentCore
  * Gateway over HTTP). Each returned tool carries our tool name, whatever prefix the server put on
- * it; all twelve must be there, or start-up fails with one line naming what is missing.
+ * it; all thirteen must be there, or start-up fails with one line naming what is missing.
  */
 import type { Connection } from "@langchain/mcp-adapters";
 import type { StructuredToolInterface } from "@langchain/core/tools";
@@ -45,7 +45,7 @@ export function mcpLoadOptions(
 }
 
 export interface LoadedMcpTools {
-  /** Exactly our twelve tools, by our names. */
+  /** Exactly our thirteen tools, by our names. */
   tools: StructuredToolInterface[];
   /** Closes every connection (and stops stdio servers). */
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import {
   GetQueryExecutionCommand,
   InvalidRequestException,
   ListQueryExecutionsCommand,
+  ListWorkGroupsCommand,
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
 } from "@aws-sdk/client-athena";
@@ -104,6 +105,21 @@ describe("Athena emulator", () => {
     const result = await client.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: ["q-ok", "nope"] }));
     expect(result.QueryExecutions?.map((execution) => execution.QueryExecutionId)).toEqual(["q-ok"]);
     expect(result.UnprocessedQueryExecutionIds?.[0]?.QueryExecutionId).toBe("nope");
+  });
+
+  it("lists primary and every workgroup an execution ran in, in pages", async () => {
+    const client = await athena();
+    const all = await client.send(new ListWorkGroupsCommand({}));
+    expect(all.WorkGroups?.map((workgroup) => [workgroup.Name, workgroup.State])).toEqual([
+      ["primary", "ENABLED"],
+      ["analytics", "ENABLED"],
+    ]);
+    expect(all.WorkGroups?.[0]?.CreationTime).toBeInstanceOf(Date);
+    const first = await client.send(new ListWorkGroupsCommand({ MaxResults: 1 }));
+    expect(first.WorkGroups?.map((workgroup) => workgroup.Name)).toEqual(["primary"]);
+    const second = await client.send(new ListWorkGroupsCommand({ MaxResults: 1, NextToken: first.NextToken }));
+    expect(second.WorkGroups?.map((workgroup) => workgroup.Name)).toEqual(["analytics"]);
+    expect(second.NextToken).toBeUndefined();
   });
 
   it("refuses to list an unknown workgroup, as Athena does", async () => {

@@ -3,6 +3,8 @@
  * StartQueryExecution honours ClientRequestToken (Athena's idempotency: the same token returns the
  * same execution and starts nothing). A new execution of a seeded query's SQL (same QueryString and
  * WorkGroup) progresses like that execution's `on_rerun` says (see ../remediation-outcomes.ts).
+ * The workgroups (ListWorkGroups) are "primary", which every account has, and every workgroup an
+ * execution ran in.
  */
 import { z } from "zod";
 import {
@@ -50,12 +52,19 @@ const PAGE_SIZE = 50;
 const ATHENA_STATES: StateNames = { queued: "QUEUED", running: "RUNNING", succeeded: "SUCCEEDED", failed: "FAILED" };
 const DEFAULT_OUTCOME = RemediationOutcomeSchema.parse({ result: "SUCCEEDED" });
 const ENGINE_VERSION = { SelectedEngineVersion: "AUTO", EffectiveEngineVersion: "Athena engine version 3" };
+const PRIMARY_WORKGROUP = "primary";
+/** Seeds carry no workgroup creation time; workgroups are reported as created this long before the clock. */
+const WORKGROUP_AGE_MS = 90 * 24 * 3600 * 1000;
 
 const IdInput = z.object({ QueryExecutionId: z.string().min(1) });
 const BatchGetInput = z.object({ QueryExecutionIds: z.array(z.string()).min(1).max(50) });
 const ListInput = z.object({
   WorkGroup: z.string().optional(),
   MaxResults: z.number().int().min(0).max(50).optional(),
+  NextToken: z.string().optional(),
+});
+const ListWorkGroupsInput = z.object({
+  MaxResults: z.number().int().min(1).max(50).optional(),
   NextToken: z.string().optional(),
 });
 const StartInput = z.object({
@@ -91,6 +100,7 @@ export const createAthenaEmulator: EmulatorFactory = (scenario, context) => {
     sequences.set(sqlKey(seed.query, seed.workgroup), { original: seed, outcomes: new OutcomeSequence(seed.on_rerun) });
   }
   const tokens = new Map<string, { id: string; fingerprint: string }>();
+  const workgroupsCreatedAt = toEpochSeconds(new Date(context.now().getTime() - WORKGROUP_AGE_MS));
 
   const executionWithId = (id: string): Execution => {
     const execution = executions.get(id);
@@ -139,6 +149,23 @@ export const createAthenaEmulator: EmulatorFactory = (scenario, context) => {
             ErrorCode: "INVALID_INPUT",
             ErrorMessage: `QueryExecution ${id} was not found`,
           })),
+        };
+      },
+      ListWorkGroups: (input) => {
+        const { MaxResults, NextToken } = ListWorkGroupsInput.parse(input);
+        // "primary" first, then the others by name: a stable order for the paging token.
+        const others = new Set([...executions.values()].map((execution) => execution.workgroup));
+        others.delete(PRIMARY_WORKGROUP);
+        const names = [PRIMARY_WORKGROUP, ...[...others].sort()];
+        const { page, nextToken } = paginate(names, NextToken, MaxResults ?? PAGE_SIZE);
+        return {
+          WorkGroups: page.map((name) => ({
+            Name: name,
+            State: "ENABLED",
+            CreationTime: workgroupsCreatedAt,
+            EngineVersion: ENGINE_VERSION,
+          })),
+          NextToken: nextToken,
         };
       },
       ListQueryExecutions: (input) => {

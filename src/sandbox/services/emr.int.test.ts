@@ -4,6 +4,7 @@ import {
   DescribeStepCommand,
   EMRClient,
   InvalidRequestException,
+  ListClustersCommand,
   ListStepsCommand,
 } from "@aws-sdk/client-emr";
 import { afterEach, describe, expect, it } from "vitest";
@@ -87,6 +88,35 @@ describe("EMR emulator", () => {
       },
     });
     expect(Cluster?.Status?.Timeline?.CreationDateTime).toBeInstanceOf(Date);
+  });
+
+  it("lists cluster summaries, filtered by state", async () => {
+    const client = await emr();
+    const all = await client.send(new ListClustersCommand({}));
+    expect(all.Clusters?.map((cluster) => [cluster.Id, cluster.Name, cluster.Status?.State])).toEqual([
+      ["j-LIVE", "nightly-spark", "WAITING"],
+      ["j-GONE", "old-cluster", "TERMINATED_WITH_ERRORS"],
+    ]);
+    expect(all.Marker).toBeUndefined();
+    expect(all.Clusters?.[0]?.ClusterArn).toMatch(/:cluster\/j-LIVE$/);
+    expect(all.Clusters?.[0]?.Status?.Timeline?.CreationDateTime).toBeInstanceOf(Date);
+    const live = await client.send(new ListClustersCommand({ ClusterStates: ["RUNNING", "WAITING"] }));
+    expect(live.Clusters?.map((cluster) => cluster.Id)).toEqual(["j-LIVE"]);
+  });
+
+  it("pages clusters 50 at a time by Marker", async () => {
+    const clusters = Array.from({ length: 60 }, (_, i) => ({
+      id: `j-C${String(i).padStart(3, "0")}`,
+      name: `cluster-${i}`,
+      state: "WAITING" as const,
+    }));
+    sandbox = await startSandbox({ scenario: { emr: { clusters } } });
+    const client = new EMRClient(sandboxClientConfig(sandbox));
+    const first = await client.send(new ListClustersCommand({}));
+    expect(first.Clusters).toHaveLength(50);
+    const second = await client.send(new ListClustersCommand({ Marker: first.Marker }));
+    expect(second.Clusters?.map((cluster) => cluster.Id)).toEqual(clusters.slice(50).map((cluster) => cluster.id));
+    expect(second.Marker).toBeUndefined();
   });
 
   it("answers an unknown cluster with InvalidRequestException", async () => {

@@ -2,12 +2,14 @@
  * Amazon EMR (JSON 1.1, `ElasticMapReduce.`): clusters and steps from `scenario.emr.clusters`.
  * AddJobFlowSteps adds steps whose progress follows the cluster's `on_rerun` (see
  * ../remediation-outcomes.ts). Like EMR, it has no idempotency: the same step added twice runs twice.
+ * ListClusters pages the cluster summaries (50 a page, as EMR) in scenario order.
  */
 import { z } from "zod";
 import {
   AwsJsonServiceError,
   createAwsJsonEmulator,
   epochSeconds,
+  EpochSecondsInput,
   paginate,
   randomChars,
   toEpochSeconds,
@@ -56,6 +58,12 @@ const EMR_STEP_STATES: StateNames = { queued: "PENDING", running: "RUNNING", suc
 const ENDED_CLUSTER_STATES = new Set(["TERMINATING", "TERMINATED", "TERMINATED_WITH_ERRORS"]);
 
 const ClusterInput = z.object({ ClusterId: z.string().min(1) });
+const ListClustersInput = z.object({
+  CreatedAfter: EpochSecondsInput.optional(),
+  CreatedBefore: EpochSecondsInput.optional(),
+  ClusterStates: z.array(z.string()).optional(),
+  Marker: z.string().optional(),
+});
 const DescribeStepInput = ClusterInput.extend({ StepId: z.string().min(1) });
 const ListStepsInput = ClusterInput.extend({
   StepStates: z.array(z.string()).optional(),
@@ -102,6 +110,17 @@ export const createEmrEmulator: EmulatorFactory = (scenario, context) => {
       DescribeCluster: (input) => {
         const cluster = clusterWithId(ClusterInput.parse(input).ClusterId);
         return { Cluster: describeCluster(cluster, scenario, context, logBucket) };
+      },
+      ListClusters: (input) => {
+        const request = ListClustersInput.parse(input);
+        const listed = [...clusters.values()].filter(
+          (cluster) =>
+            (request.ClusterStates === undefined || request.ClusterStates.includes(cluster.seed.state)) &&
+            (request.CreatedAfter === undefined || cluster.createdAt >= request.CreatedAfter) &&
+            (request.CreatedBefore === undefined || cluster.createdAt <= request.CreatedBefore),
+        );
+        const { page, nextToken } = paginate(listed, request.Marker, PAGE_SIZE);
+        return { Clusters: page.map((cluster) => summarizeCluster(cluster, scenario, context)), Marker: nextToken };
       },
       ListSteps: (input) => {
         const request = ListStepsInput.parse(input);
@@ -173,7 +192,8 @@ function seedCluster(seed: ClusterSeed, now: Date): EmrCluster {
   return { seed, steps, outcomes: new OutcomeSequence(seed.on_rerun), createdAt };
 }
 
-function describeCluster(cluster: EmrCluster, scenario: Scenario, context: EmulatorContext, logBucket: string) {
+/** ListClusters' ClusterSummary: the members DescribeCluster's Cluster shares with it. */
+function summarizeCluster(cluster: EmrCluster, scenario: Scenario, context: EmulatorContext) {
   const { seed } = cluster;
   const lastEnd = Math.max(...seed.steps.map((step) => Date.parse(step.ended ?? "") || 0));
   const ended = seed.state.startsWith("TERMINATED")
@@ -191,15 +211,21 @@ function describeCluster(cluster: EmrCluster, scenario: Scenario, context: Emula
         EndDateTime: ended ? toEpochSeconds(ended) : undefined,
       },
     },
+    NormalizedInstanceHours: 0,
     ClusterArn: `arn:aws:elasticmapreduce:${scenario.region}:${scenario.account_id}:cluster/${seed.id}`,
-    ReleaseLabel: seed.release_label,
+  };
+}
+
+function describeCluster(cluster: EmrCluster, scenario: Scenario, context: EmulatorContext, logBucket: string) {
+  return {
+    ...summarizeCluster(cluster, scenario, context),
+    ReleaseLabel: cluster.seed.release_label,
     Applications: [{ Name: "Hadoop" }, { Name: "Spark" }],
     LogUri: `${logBucket}/`,
     AutoTerminate: false,
     TerminationProtected: false,
     VisibleToAllUsers: true,
     ServiceRole: "EMR_DefaultRole",
-    NormalizedInstanceHours: 0,
     StepConcurrencyLevel: 1,
   };
 }

@@ -5,6 +5,7 @@ import {
   GetJobRunCommand,
   GetJobRunsCommand,
   GlueClient,
+  ListJobsCommand,
   StartJobRunCommand,
 } from "@aws-sdk/client-glue";
 import { afterEach, describe, expect, it } from "vitest";
@@ -76,6 +77,17 @@ describe("Glue emulator", () => {
     await expect(client.send(new GetJobRunsCommand({ JobName: "nope" }))).rejects.toBeInstanceOf(
       EntityNotFoundException,
     );
+  });
+
+  it("lists job names in pages, and none for a tag filter (scenario jobs carry no tags)", async () => {
+    const client = await glue();
+    const first = await client.send(new ListJobsCommand({ MaxResults: 1 }));
+    expect(first.JobNames).toEqual(["payments-etl"]);
+    const second = await client.send(new ListJobsCommand({ MaxResults: 1, NextToken: first.NextToken }));
+    expect(second.JobNames).toEqual(["stuck-job"]);
+    expect(second.NextToken).toBeUndefined();
+    expect((await client.send(new ListJobsCommand({}))).JobNames).toEqual(["payments-etl", "stuck-job"]);
+    expect((await client.send(new ListJobsCommand({ Tags: { team: "payments" } }))).JobNames).toEqual([]);
   });
 
   it("lists runs newest first with timestamps and pages them", async () => {

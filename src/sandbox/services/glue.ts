@@ -1,6 +1,7 @@
 /**
  * AWS Glue (JSON 1.1, `AWSGlue.`): jobs and their runs from `scenario.glue.jobs`. StartJobRun adds a
- * run whose progress follows the job's `on_rerun` (see ../remediation-outcomes.ts).
+ * run whose progress follows the job's `on_rerun` (see ../remediation-outcomes.ts). ListJobs pages
+ * the job names in scenario order.
  */
 import { z } from "zod";
 import {
@@ -53,6 +54,11 @@ const DEFAULT_PAGE_SIZE = 100;
 const TERMINAL_SEEDED_STATES: ReadonlySet<string> = new Set([GLUE_SUCCEEDED_STATE, ...GLUE_UNSUCCESSFUL_END_STATES]);
 
 const JobNameInput = z.object({ JobName: z.string().min(1) });
+const ListJobsInput = z.object({
+  NextToken: z.string().optional(),
+  MaxResults: z.number().int().min(1).max(1000).optional(),
+  Tags: z.record(z.string(), z.string()).optional(),
+});
 const GetJobInput = z.object({ JobName: z.string().min(1) });
 const GetJobRunInput = JobNameInput.extend({ RunId: z.string().min(1) });
 const GetJobRunsInput = JobNameInput.extend({
@@ -98,6 +104,13 @@ export const createGlueEmulator: EmulatorFactory = (scenario, context) => {
       GetJob: (input) => {
         const { JobName } = GetJobInput.parse(input);
         return { Job: describeJob(jobNamed(JobName), scenario) };
+      },
+      ListJobs: (input) => {
+        const { NextToken, MaxResults, Tags } = ListJobsInput.parse(input);
+        // Scenario jobs carry no tags: a tag filter matches none of them, as it would untagged jobs.
+        const names = Tags && Object.keys(Tags).length > 0 ? [] : [...jobs.keys()];
+        const { page, nextToken } = paginate(names, NextToken, MaxResults ?? DEFAULT_PAGE_SIZE);
+        return { JobNames: page, NextToken: nextToken };
       },
       GetJobRun: (input) => {
         const { JobName, RunId } = GetJobRunInput.parse(input);

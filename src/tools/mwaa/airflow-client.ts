@@ -49,11 +49,13 @@ export const AirflowTaskInstanceSchema = z.looseObject({
   start_date: z.string().nullable().optional(),
   end_date: z.string().nullable().optional(),
 });
+const DagListSchema = z.looseObject({ dags: z.array(AirflowDagSchema), total_entries: z.number().int() });
 const DagRunListSchema = z.looseObject({ dag_runs: z.array(AirflowDagRunSchema) });
 const TaskInstanceListSchema = z.looseObject({ task_instances: z.array(AirflowTaskInstanceSchema) });
 const ProblemSchema = z.looseObject({ title: z.string().optional(), detail: z.string().optional() });
 
 export type AirflowDag = z.infer<typeof AirflowDagSchema>;
+export type AirflowDagList = z.infer<typeof DagListSchema>;
 export type AirflowDagRun = z.infer<typeof AirflowDagRunSchema>;
 export type AirflowTaskInstance = z.infer<typeof AirflowTaskInstanceSchema>;
 
@@ -74,6 +76,12 @@ export class AirflowClient {
   private readonly sessions = new Map<string, Promise<Session>>();
 
   constructor(private readonly clients: AwsClients) {}
+
+  /** One page of the environment's DAGs (Airflow orders them by dag_id), with the total count. */
+  listDags(environment: string, limit: number, offset: number): Promise<AirflowDagList> {
+    const query = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+    return this.json(environment, "GET", `/dags?${query}`, DagListSchema);
+  }
 
   getDag(environment: string, dagId: string): Promise<AirflowDag> {
     return this.json(environment, "GET", `/dags/${enc(dagId)}`, AirflowDagSchema);
