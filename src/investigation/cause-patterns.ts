@@ -15,13 +15,18 @@
  *    the line non-transient, whatever else it says;
  * 2. else a known transient type (ThrottlingException, SocketTimeoutException, AirflowTaskTimeout …)
  *    makes it transient;
- * 3. else the masked text goes through the phrase patterns below.
+ * 3. else the masked text goes through the phrase patterns below;
+ * 4. else the error-signature catalogue (./signatures): real error strings of each service, with
+ *    their public sources.
  * The label is the first phrase pattern of the same kind that matches the masked text, else the
  * type's own label. Across lines (and across texts) non-transient wins: "AccessDenied … Rate
  * exceeded" is still a permission problem, and retrying it only burns the retry budget. Among lines
  * of the same kind the label that comes first in the tables below wins.
  */
 import { readFailureText, type FailureLine } from "./failure-text.js";
+import { SIGNATURES } from "./signatures/catalog.js";
+import { matchSignature, signatureTypes } from "./signatures/match.js";
+import { isTransientNature } from "./signatures/schema.js";
 
 export type FailureKind = "transient" | "non_transient" | "undetermined";
 
@@ -317,8 +322,14 @@ const TRANSIENT: readonly CauseEntry[] = [
 
 const UNDETERMINED: FailureClassification = { kind: "undetermined", label: "unrecognised" };
 
-/** Every type the tables know, so the pre-step recognises them wherever they stand outside quotes. */
-const KNOWN_TYPES: ReadonlySet<string> = new Set([...NON_TRANSIENT, ...TRANSIENT].flatMap((entry) => entry.types));
+/** Every type the tables and the signature catalogue know, so the pre-step recognises them wherever they stand outside quotes. */
+const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  ...[...NON_TRANSIENT, ...TRANSIENT].flatMap((entry) => entry.types),
+  ...signatureTypes(SIGNATURES),
+]);
+
+/** A signature's rank comes after every entry of the tables: their labels are the more general, tried first. */
+const SIGNATURE_RANK_BASE = 1_000;
 
 /** A line's classification, with the label's rank in its table (for choosing across lines). */
 interface Ranked {
@@ -352,7 +363,14 @@ function classifyLine(line: FailureLine): Ranked | null {
     const phrased = byPattern(table, line.masked);
     if (phrased !== -1) return { kind, label: (table[phrased] as CauseEntry).label, rank: phrased };
   }
-  return null;
+  // Lines the tables do not know: the catalogue of real error strings (src/investigation/signatures).
+  const signature = matchSignature(line, SIGNATURES);
+  if (!signature) return null;
+  return {
+    kind: isTransientNature(signature.nature) ? "transient" : "non_transient",
+    label: signature.label,
+    rank: SIGNATURE_RANK_BASE + SIGNATURES.indexOf(signature),
+  };
 }
 
 /** Several lines together: non-transient wins, then the label ranked first in its table. */
