@@ -2,6 +2,7 @@ import type { OrchestratorDeps } from "../graph/dependencies.js";
 import { NODES } from "../state/node-names.js";
 import { toolTrouble } from "../investigation/tool-health.js";
 import { resolveSubject } from "../subject/index.js";
+import { subjectAgainstAccount } from "../investigation/account-subject.js";
 import { branchAfterInvestigate } from "../graph/branches.js";
 import { pendingDecision } from "../review/request.js";
 import { routed } from "./routed.js";
@@ -14,17 +15,31 @@ import { guarded, type GraphNode } from "./guarded.js";
 export function createInvestigateNode(deps: OrchestratorDeps): GraphNode {
   const body = guarded(NODES.investigate, async (state) => {
     if (!state.classification) throw new Error("investigation needs a classification");
-    const investigation = await deps.investigator.investigate({
+    // Which resource the ticket means, checked against the account first (src/investigation/account-subject.ts).
+    const resolved = await subjectAgainstAccount({
       intent: state.classification.intent,
+      subject: state.subject ?? resolveSubject(state.incident),
+      incident: state.incident,
       entities: state.classification.entities,
+      tools: deps.tools,
+      timeoutMs: deps.config.investigation.tool_timeout_ms,
+    });
+    const investigated = await deps.investigator.investigate({
+      intent: state.classification.intent,
+      entities: resolved.entities,
       incident: state.incident,
       tools: deps.tools,
       config: deps.config,
-      subject: state.subject ?? resolveSubject(state.incident),
+      subject: resolved.subject,
     });
+    const investigation = { ...investigated, findings: [...resolved.findings, ...investigated.findings] };
     // Tools that could not see (no credentials, unreachable, every call failed) are an error, never evidence of health.
     const trouble = toolTrouble(investigation.findings);
-    return { investigation, ...(trouble ? { errors: [{ node: NODES.investigate, message: trouble }] } : {}) };
+    return {
+      investigation,
+      ...(resolved.subject !== state.subject ? { subject: resolved.subject } : {}),
+      ...(trouble ? { errors: [{ node: NODES.investigate, message: trouble }] } : {}),
+    };
   });
   return routed(
     NODES.investigate,
