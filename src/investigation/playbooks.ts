@@ -153,7 +153,8 @@ const BUILDERS: Record<ReadOnlyToolName, (context: BuildContext) => Built> = {
   get_athena_query: ({ entities: e }) => {
     const workgroup = e.athena_workgroup;
     return {
-      args: withoutUndefined({ query_id: e.athena_query_id, workgroup }),
+      // By id, with the workgroup's recent runs: the same query failing night after night is no fluke.
+      args: withoutUndefined({ query_id: e.athena_query_id, workgroup, history: e.athena_query_id ? true : undefined }),
       why: e.athena_query_id
         ? `Re-read Athena query ${e.athena_query_id}: its state, error and SQL`
         : `Find the latest failed Athena query in workgroup ${workgroup ?? "primary"}`,

@@ -25,7 +25,7 @@ export const athenaQueryRerun = defineRemediation({
   async readTarget(clients, args) {
     const queryId = String(args.query_id ?? "");
     try {
-      const { query } = await getAthenaQuery(clients, { query_id: queryId, workgroup: "primary" });
+      const { query } = await getAthenaQuery(clients, { query_id: queryId, workgroup: "primary", history: false });
       if (!query) return { error: `GetQueryExecution returned no query ${JSON.stringify(queryId)}` };
       if (!query.workgroup) return { error: `query ${JSON.stringify(queryId)} reports no workgroup` };
       return { value: { type: "athena_workgroup", id: query.workgroup } };

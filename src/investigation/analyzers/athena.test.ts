@@ -28,6 +28,27 @@ describe("analyzeAthenaQuery", () => {
     expect(result.summary).toContain("1 of 1 recent queries failed");
   });
 
+  it("does not re-run the same SQL failing the same way a third time", () => {
+    const failed = athenaQuery({
+      query_id: "q-3",
+      state: "FAILED",
+      state_change_reason: "Query timeout",
+      error_category: 1,
+    });
+    const night = (query_id: string, same_query: boolean) => ({
+      query_id,
+      state: "FAILED",
+      submitted: "2024-01-14T01:00:00Z",
+      same_query,
+      state_change_reason: "Query timeout",
+    });
+    const third = analyzeAthenaQuery(athenaOutput(failed, [night("q-2", true), night("q-1", true)]));
+    expect(third).toMatchObject({ cause_kind: "transient", remediation: null });
+    expect(third.summary).toContain("failed the same way 3 times in a row");
+    const otherSql = analyzeAthenaQuery(athenaOutput(failed, [night("q-2", true), night("q-1", false)]));
+    expect(otherSql.remediation).not.toBeNull();
+  });
+
   it("does not re-run a syntax error", () => {
     const result = analyzeAthenaQuery(
       athenaOutput(

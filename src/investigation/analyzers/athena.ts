@@ -6,7 +6,7 @@
 import { GetAthenaQueryOutput } from "../../tools/athena/get-athena-query.js";
 import { classifyFailureText, type FailureClassification } from "../cause-patterns.js";
 import type { Analysis, Remediation } from "../types.js";
-import { STRENGTH, analysis, clip, labelled, parseOutput } from "./common.js";
+import { REPEATED_FAILURE_THRESHOLD, STRENGTH, analysis, clip, labelled, parseOutput } from "./common.js";
 import { ATHENA_FAILED_STATE, ATHENA_UNSUCCESSFUL_END_STATES } from "../../tools/athena/query-states.js";
 
 const TOOL = "get_athena_query";
@@ -68,14 +68,20 @@ export function analyzeAthenaQuery(output: unknown): Analysis {
         ? STRENGTH.unclassified
         : STRENGTH.bare;
   const rootCause = `Athena query ${query.query_id} in workgroup ${workgroup} ${query.state} at ${at}: ${reason ? clip(reason) : "no reason given"}`;
+  // The same SQL failing with the same reason on earlier runs too: the third time is not transient.
+  const sameBefore = recent.filter(
+    (entry) => entry.same_query === true && entry.state === query.state && entry.state_change_reason === reason,
+  ).length;
+  const repeated = kind === "transient" && sameBefore + 1 >= REPEATED_FAILURE_THRESHOLD;
+  const repeatNote = repeated ? ` (failed the same way ${sameBefore + 1} times in a row)` : "";
 
   return analysis(TOOL, {
-    summary: labelled(`${rootCause}${recentNote}`, kind === "undetermined" ? null : label),
+    summary: labelled(`${rootCause}${repeatNote || recentNote}`, kind === "undetermined" ? null : label),
     root_cause: rootCause,
     cause_kind: kind,
     cause_label: kind === "undetermined" ? null : label,
     strength,
-    remediation: kind === "transient" ? candidate : null,
+    remediation: kind === "transient" && !repeated ? candidate : null,
     retry_candidate: candidate,
     failed_at: at,
   });

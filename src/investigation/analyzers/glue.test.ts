@@ -118,6 +118,28 @@ describe("analyzeGlueLogs", () => {
     expect(repeated.summary).toContain("failed 3 times in a row");
   });
 
+  it("does not re-run the second identical exhaustion of resources, but does re-run a second timeout", () => {
+    const disk = (id: string) =>
+      glueRun({
+        id,
+        state: "FAILED",
+        error_message: `An error occurred while calling o187.save. error while calling spill() on UnsafeExternalSorter@5a8d${id.slice(-1)}c1f : No space left on device`,
+      });
+    const twice = analyzeGlueLogs(
+      glueOutput([disk("jr_2"), disk("jr_1"), glueRun({ id: "jr_0", state: "SUCCEEDED" })]),
+    );
+    expect(twice).toMatchObject({ cause_kind: "transient", cause_label: "memory", remediation: null });
+    expect(twice.summary).toContain("failed the same way 2 times in a row");
+
+    const otherwise = analyzeGlueLogs(
+      glueOutput([disk("jr_2"), glueRun({ id: "jr_1", state: "FAILED", error_message: "Rate exceeded" })]),
+    );
+    expect(otherwise.remediation).not.toBeNull();
+
+    const timeouts = analyzeGlueLogs(glueOutput(["jr_2", "jr_1"].map((id) => glueRun({ id, state: "TIMEOUT" }))));
+    expect(timeouts.remediation).not.toBeNull();
+  });
+
   it("handles empty and healthy histories", () => {
     expect(analyzeGlueLogs(glueOutput([]))).toMatchObject({
       cause_kind: "undetermined",

@@ -74,6 +74,36 @@ export interface RunHistorySpec<R> {
   words?: Partial<RunHistoryWords<R>>;
 }
 
+/** Two runs in a row exhausting resources with the same words is a pattern, not bad luck. */
+const IDENTICAL_FAILURE_THRESHOLD = 2;
+const EXHAUSTION_LABELS: ReadonlySet<string> = new Set(["memory", "capacity"]);
+
+/** A failure's words without what differs between runs of the same failure: ids, hashes, numbers, times. */
+function failureShape(detail: string): string {
+  return detail
+    .replace(/\b(?:jr|s|j)-?_?[0-9A-Za-z]{6,}\b/g, "#")
+    .replace(/@[0-9a-f]{4,}/gi, "@#")
+    .replace(/\d+/g, "#")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** How many of the newest failed runs (a streak, newest first) failed with the newest one's words. */
+function identicalFailures<R>(streak: readonly R[], detail: (run: R) => string): number {
+  const newest = streak[0];
+  if (newest === undefined) return 0;
+  const shape = failureShape(detail(newest));
+  // A failure with no words of its own ("FAILED") says nothing about sameness.
+  if (shape.replace(/[^a-z]/g, "").length < 12) return 0;
+  let count = 0;
+  for (const run of streak) {
+    if (failureShape(detail(run)) !== shape) break;
+    count += 1;
+  }
+  return count;
+}
+
 function defaultWords<R>(spec: RunHistorySpec<R>): RunHistoryWords<R> {
   const { tool, subject, id, state, finishedAt } = spec;
   const failure = (failed: R, failedAt: string | null) =>
@@ -122,12 +152,23 @@ export function analyzeRunHistory<R>(spec: RunHistorySpec<R>): Analysis {
   const { kind, label } = reading.classification;
   const rootCause = `${words.failure(failed, failedAt)}${reading.detail}`;
   const inProgress = newer.find((run) => spec.activeStates.has(state(run)) && sameWork(run));
-  const streak = consecutiveFailures(runs.filter(sameWork), isFailed);
-  const repeated = streak >= REPEATED_FAILURE_THRESHOLD;
+  const sameSeries = runs.filter(sameWork);
+  const streak = consecutiveFailures(sameSeries, isFailed);
+  // Resources exhausted the same way, word for word, on the run before too: the work outgrew what it
+  // is given (the same data meets the same disk), and a re-run meets it a third time. A timeout or a
+  // throttle twice can still be bad luck; those wait for the longer streak.
+  const identical = EXHAUSTION_LABELS.has(label)
+    ? identicalFailures(sameSeries.slice(0, streak), (run) => spec.readFailure(run).detail)
+    : 0;
+  const repeated = streak >= REPEATED_FAILURE_THRESHOLD || identical >= IDENTICAL_FAILURE_THRESHOLD;
   const blockers = spec.rerunBlockers ?? [];
   const notes = [
     inProgress ? `a newer run ${id(inProgress)} is ${state(inProgress)}` : null,
-    repeated ? `failed ${streak} times in a row` : null,
+    repeated
+      ? identical >= IDENTICAL_FAILURE_THRESHOLD && streak < REPEATED_FAILURE_THRESHOLD
+        ? `failed the same way ${identical} times in a row`
+        : `failed ${streak} times in a row`
+      : null,
     ...blockers,
   ].filter((note): note is string => note !== null);
   const noted = spec.summaryNotes !== false && notes.length > 0 ? `${rootCause} (${notes.join("; ")})` : rootCause;

@@ -18,6 +18,10 @@ import { ATHENA_FAILED_STATE } from "./query-states.js";
 export const GetAthenaQueryInput = z.object({
   query_id: z.string().optional(),
   workgroup: z.string().default("primary").describe("Used to find the latest failed query when no query_id is given"),
+  history: z
+    .boolean()
+    .default(false)
+    .describe("With query_id: also list the query's workgroup's recent executions (whether each ran the same SQL)"),
 });
 export const AthenaQuerySchema = z.object({
   query_id: z.string(),
@@ -36,8 +40,17 @@ export const AthenaQuerySchema = z.object({
 });
 export const GetAthenaQueryOutput = z.object({
   query: AthenaQuerySchema.nullable(),
-  /** Other recent executions in the workgroup, newest first (ids and states only). */
-  recent: z.array(z.object({ query_id: z.string(), state: z.string(), submitted: isoTime.nullable() })),
+  /** Other recent executions in the workgroup, newest first. */
+  recent: z.array(
+    z.object({
+      query_id: z.string(),
+      state: z.string(),
+      submitted: isoTime.nullable(),
+      /** It ran the same SQL as `query` (a nightly query's earlier nights). */
+      same_query: z.boolean().optional(),
+      state_change_reason: z.string().nullable().optional(),
+    }),
+  ),
 });
 
 export const getAthenaQueryTool = defineTool({
@@ -62,7 +75,12 @@ export async function getAthenaQuery(
 ): Promise<z.infer<typeof GetAthenaQueryOutput>> {
   if (input.query_id) {
     const out = await clients.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: input.query_id }));
-    return { query: out.QueryExecution ? toAthenaQuery(out.QueryExecution) : null, recent: [] };
+    const chosen = out.QueryExecution;
+    if (!chosen || !input.history) return { query: chosen ? toAthenaQuery(chosen) : null, recent: [] };
+    const others = (await recentExecutions(clients, chosen.WorkGroup ?? input.workgroup)).filter(
+      (execution) => execution.QueryExecutionId !== chosen.QueryExecutionId,
+    );
+    return { query: toAthenaQuery(chosen), recent: others.map((execution) => recentEntry(execution, chosen)) };
   }
   const executions = await recentExecutions(clients, input.workgroup);
   const chosen = executions.find((execution) => execution.Status?.State === ATHENA_FAILED_STATE) ?? executions[0];
@@ -75,6 +93,16 @@ export async function getAthenaQuery(
         state: execution.Status?.State ?? "UNKNOWN",
         submitted: isoOrNull(execution.Status?.SubmissionDateTime),
       })),
+  };
+}
+
+function recentEntry(execution: QueryExecution, chosen: QueryExecution) {
+  return {
+    query_id: execution.QueryExecutionId ?? "",
+    state: execution.Status?.State ?? "UNKNOWN",
+    submitted: isoOrNull(execution.Status?.SubmissionDateTime),
+    same_query: execution.Query !== undefined && execution.Query === chosen.Query,
+    state_change_reason: execution.Status?.StateChangeReason ?? null,
   };
 }
 
