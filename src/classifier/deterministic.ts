@@ -5,6 +5,7 @@ import { stripInstructionLikeText } from "./injection.js";
 import type { IntentTally, Verdict } from "./score.js";
 import { MIN_SCORE, calibrateConfidence, decide, tallyIntents, unknownConfidence } from "./score.js";
 import { findEntitySignals, findTextSignals } from "./signals.js";
+import { FAIL } from "./signal-parts.js";
 import type { TicketText } from "./text.js";
 import { buildTicketText } from "./text.js";
 import type { IncidentClassifier } from "./types.js";
@@ -30,7 +31,7 @@ export function classifyIncident(incident: Incident): ClassifierOutput {
   const verdict = decide(tallies);
   const winner = verdict.winner;
 
-  if (winner === undefined || winner.score < MIN_SCORE) {
+  if (winner === undefined || winner.score < MIN_SCORE || onlyNamesAService(winner, `${text.subject}\n${text.body}`)) {
     return {
       intent: "unknown",
       confidence: unknownConfidence(tallies[0]?.score ?? 0, injectionFound),
@@ -44,6 +45,35 @@ export function classifyIncident(incident: Incident): ClassifierOutput {
     reasoning: reasoningFor(winner, verdict, injectionFound),
     entities,
   };
+}
+
+/** Signals that only name a service or a resource (and identifiers): none of them says anything failed. */
+const NAMING_SIGNAL = /\.(?:named|airflow|job|spark)$|^entity\./;
+const FAILURE_WORD = new RegExp(
+  String.raw`\b${FAIL}\b|\b(?:exception|denied|missing|lag|stale|late|alarm|empty|down|broken|issues?|problems?|wrong|slow|timing[ -]?out|not (?:available|loaded|refreshed|there))\b`,
+  "i",
+);
+/** The intents that are a service's failure; the rule below is about them alone. */
+const SERVICE_FAILURES: ReadonlySet<string> = new Set([
+  "dag_failure",
+  "mwaa_failure",
+  "glue_etl_failure",
+  "emr_failure",
+  "athena_failure",
+  "kafka_events_failed",
+]);
+
+/**
+ * A ticket that names Airflow or Glue but says nothing went wrong ("New Airflow connection for
+ * Salesforce", "FW: RE: airflow", "Pause DAGs during the DR test?") is a request or a question, not
+ * a failure of the service it names: unknown, for a person.
+ */
+function onlyNamesAService(winner: IntentTally, text: string): boolean {
+  return (
+    SERVICE_FAILURES.has(winner.intent) &&
+    winner.hits.every((hit) => NAMING_SIGNAL.test(hit.id)) &&
+    !FAILURE_WORD.test(text)
+  );
 }
 
 function describeHits(tally: IntentTally): string {
