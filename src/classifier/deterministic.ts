@@ -1,6 +1,8 @@
-import type { ClassifierOutput } from "../state/classification.js";
+import type { ClassifierOutput, Entities } from "../state/classification.js";
 import type { Incident } from "../state/incident.js";
 import { extractEntities } from "./entities.js";
+import { entitiesFromNotification } from "./notification-entities.js";
+import { parseNotification } from "./notifications/index.js";
 import { stripInstructionLikeText } from "./injection.js";
 import type { IntentTally, Verdict } from "./score.js";
 import { MIN_SCORE, calibrateConfidence, decide, tallyIntents, unknownConfidence } from "./score.js";
@@ -26,7 +28,10 @@ export function classifyIncident(incident: Incident): ClassifierOutput {
   const text: TicketText = { subject: subject.text, body: body.text };
   const injectionFound = subject.injectionFound || body.injectionFound;
 
-  const entities = extractEntities(`${text.subject}\n${text.body}`);
+  const entities = withNotification(
+    extractEntities(`${text.subject}\n${text.body}`),
+    entitiesFromNotification(parseNotification(`${text.subject}\n${text.body}`)),
+  );
   const tallies = tallyIntents([...findTextSignals(text), ...findEntitySignals(entities)]);
   const verdict = decide(tallies);
   const winner = verdict.winner;
@@ -45,6 +50,22 @@ export function classifyIncident(incident: Incident): ClassifierOutput {
     reasoning: reasoningFor(winner, verdict, injectionFound),
     entities,
   };
+}
+
+/** A value the prose patterns cut out of escaped JSON ("name\\", "name\"") is no resource's name. */
+const ESCAPE_DEBRIS = /[\\"'`]/;
+
+/**
+ * A pasted notification fills what the prose patterns did not find (its own resource, an alarm's
+ * dimensions), and replaces a value they read with escape debris in it (JSON inside JSON).
+ */
+function withNotification(prose: Entities, notified: Entities): Entities {
+  const merged: Record<string, string | undefined> = { ...notified, ...prose };
+  for (const [field, value] of Object.entries(notified)) {
+    const read = (prose as Record<string, string | undefined>)[field];
+    if (read !== undefined && ESCAPE_DEBRIS.test(read)) merged[field] = value;
+  }
+  return merged as Entities;
 }
 
 /** Signals that only name a service or a resource (and identifiers): none of them says anything failed. */

@@ -77,7 +77,16 @@ interface Listed {
 export async function subjectAgainstAccount(input: AccountSubjectInput): Promise<AccountSubject> {
   const unchanged: AccountSubject = { subject: input.subject, entities: input.entities, findings: [] };
   const type = resourceTypesOf(input.intent)?.[0];
-  if (!type) return unchanged;
+  if (!type) {
+    // A DAG alarm is about the DAG its own notification names (the alarm's dimensions), and only that.
+    const dag =
+      input.intent === "dag_alarm" && !input.subject.named.some((resource) => resource.type === "dag")
+        ? notificationResource(input.incident, "dag")
+        : undefined;
+    return dag
+      ? withSubject(input, "dag", dag, "alert", `the alarm's notification names DAG ${dag} in its dimensions`, [])
+      : unchanged;
+  }
   const named = input.subject.named.filter((resource) => resource.type === type);
   const listing = LISTING_KIND[type] ? await list(input, LISTING_KIND[type]) : undefined;
   const subjectText = [input.incident.short_description, input.incident.cmdb_ci ?? ""].join("\n");
