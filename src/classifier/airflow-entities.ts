@@ -119,9 +119,12 @@ function dagRunningOn(text: string, environment: string, taken: ReadonlySet<stri
   );
   return firstCapture(text, [pattern], (raw) => {
     const name = resourceLikeName(raw);
-    return name === undefined || taken.has(name) ? undefined : name;
+    return name === undefined || taken.has(name) || AWS_RESOURCE_ID.test(name) ? undefined : name;
   });
 }
+
+/** "sg-07c2… on MWAA prod-analytics-airflow" is a security group of the environment, not a DAG. */
+const AWS_RESOURCE_ID = /^(?:sg|subnet|vpc|vpce|eni|i|ami|vol|snap|rtb|igw|nat|acl|arn)-[0-9a-f]/i;
 
 /** "wait_for_inventory_file timed out after 3h": the failing task, when nothing labels one. */
 function taskNamedByFailure(text: string, taken: ReadonlySet<string>): string | undefined {

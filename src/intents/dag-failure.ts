@@ -50,6 +50,15 @@ export const dagFailure = defineIntent({
         weight: 2.5,
       },
       {
+        // An Airflow exception or kill message names a task's failure whatever the rest says.
+        id: "dag.airflow-exception",
+        label: "Airflow task error",
+        pattern: rx(
+          String.raw`\b(?:airflowtasktimeout|airflowsensortimeout|airflowexception|negsignal\.sig\w+|was the task killed externally|detected zombie job)\b`,
+        ),
+        weight: 2,
+      },
+      {
         id: "dag.airflow-states",
         label: "Airflow task states",
         pattern: rx(

@@ -63,11 +63,13 @@ export const mwaaFailure = defineIntent({
       },
       {
         id: "mwaa.all-dags",
+        // Many DAGs failing at once ("5 finance DAG failures in 1 hour") points at the environment first.
         label: "all DAGs affected",
         pattern: rx(
-          String.raw`\b(?:all|every|multiple|many|no) dags\b|\bacross (?:all )?dags\b|\bnothing is (?:being )?scheduled\b|\btasks? (?:are )?(?:stuck )?(?:in )?queued\b`,
+          String.raw`\b(?:all|every|multiple|many|several|no) (?:\w+ )?dags\b|\b(?:[3-9]|\d{2,}) (?:\w+ )?dags? (?:failures|failed|failing)\b|\bacross (?:all )?dags\b|\bnothing is (?:being )?scheduled\b|\btasks? (?:are )?(?:stuck )?(?:in )?queued\b`,
         ),
-        weight: 1.5,
+        weight: 2,
+        decisive: true,
       },
     ],
     entity: [
