@@ -125,6 +125,24 @@ describe("subjectAgainstAccount", () => {
     expect(silent.subject.named).toEqual([]);
   });
 
+  it("takes a DAG alarm's DAG from its notification's dimensions, and nothing from prose", async () => {
+    const message = JSON.stringify({
+      AlarmName: "mwaa-dag-failed",
+      NewStateValue: "ALARM",
+      Trigger: { Namespace: "AmazonMWAA", Dimensions: [{ name: "DAG", value: "supplier_scorecard" }] },
+    });
+    const alarm = await resolve("dag_alarm", {
+      short_description: "AWS Notification Message",
+      description: JSON.stringify({ Type: "Notification", Message: message }),
+    });
+    expect(alarm.subject.named).toEqual([{ type: "dag", id: "supplier_scorecard", source: "alert" }]);
+    const prose = await resolve("dag_alarm", {
+      short_description: "Alarm fired",
+      description: "DAG payroll_export failed too",
+    });
+    expect(prose.subject.named).toEqual([]);
+  });
+
   it("changes nothing when list_resources is not connected", async () => {
     const incident = parseIncident({ sys_id: "s", short_description: "the spending pots ETL failed" });
     const subject = resolveSubject(incident);
