@@ -131,7 +131,10 @@ describe("planInvestigation", () => {
     expect(plan("athena_failure", { athena_workgroup: "reporting" }).calls[0]?.args).toEqual({
       workgroup: "reporting",
     });
-    expect(plan("athena_failure", { athena_query_id: "q-9" }).calls[0]?.args).toEqual({ query_id: "q-9", history: true });
+    expect(plan("athena_failure", { athena_query_id: "q-9" }).calls[0]?.args).toEqual({
+      query_id: "q-9",
+      history: true,
+    });
   });
 
   it("finds an alarm by DAG or dataset prefix only for dag_alarm and data_not_available", () => {
