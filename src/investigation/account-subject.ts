@@ -23,6 +23,7 @@ import type { Entities } from "../state/classification.js";
 import type { Incident } from "../state/incident.js";
 import type { Intent } from "../state/intents.js";
 import type { Finding } from "../state/investigation.js";
+import { ENTITY_FOR_TYPE } from "../subject/anchor.js";
 import { resolveName } from "../subject/name-match.js";
 import { resourceTypesOf, type NamedResource, type Subject, type SubjectResourceType } from "../subject/subject.js";
 import { callTool, type ToolRegistry } from "../tools/registry.js";
@@ -47,15 +48,6 @@ const LISTING_KIND: Partial<Record<SubjectResourceType, "glue_job" | "dag" | "em
   glue_job: "glue_job",
   dag: "dag",
   emr_cluster: "emr_cluster",
-};
-
-const ENTITY_FIELD: Record<SubjectResourceType, keyof Entities> = {
-  glue_job: "glue_job_name",
-  dag: "dag_id",
-  emr_cluster: "emr_cluster_id",
-  emr_step: "emr_step_id",
-  athena_query: "athena_query_id",
-  athena_workgroup: "athena_workgroup",
 };
 
 /** The words by which a subject field names a kind of resource without naming the resource. */
@@ -168,7 +160,7 @@ function withSubject(
       named: [...input.subject.named.filter(keep), resource],
       mentioned: input.subject.mentioned.filter(keep),
     },
-    entities: { ...input.entities, [ENTITY_FIELD[type]]: id },
+    entities: { ...input.entities, [ENTITY_FOR_TYPE[type]]: id },
     findings: [finding(`Subject resolved: ${why}.`, { type, id, source })],
   };
 }

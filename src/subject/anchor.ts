@@ -21,7 +21,8 @@ const RESOURCE_INTENTS = Object.entries(INTENT_RESOURCE_TYPES) as ReadonlyArray<
 /** Mixed signals: the classifier was sure of the other resource's failure, not of this one's. */
 export const ANCHORED_CONFIDENCE_CAP = 0.75;
 
-const ENTITY_FOR_TYPE: Record<SubjectResourceType, keyof Entities> = {
+/** The entity field each kind of subject resource is read from (and written to, when resolved). */
+export const ENTITY_FOR_TYPE: Record<SubjectResourceType, keyof Entities> = {
   glue_job: "glue_job_name",
   dag: "dag_id",
   emr_cluster: "emr_cluster_id",
