@@ -23,7 +23,7 @@ import type { Directory } from "../ticketing/directory.js";
 import type { FollowUpCheck } from "../ticketing/follow-up.js";
 import { drainOutbox, type DrainReport } from "../ticketing/outbox-drain.js";
 import { TICKET_FIELDS, ticketFromRecord, type Ticket } from "../ticketing/ticket.js";
-import { claimWrites, failedRunWrites } from "../ticketing/write-plan.js";
+import { claimWrites, failedRunWrites, outcomeKey } from "../ticketing/write-plan.js";
 import type { WebhookAcceptance } from "../webhook/types.js";
 import { answerPausedReviews } from "./review-pass.js";
 import { queueThreadWrites, type ThreadWritesContext } from "./thread-writes.js";
@@ -106,8 +106,10 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
     const known = await store.threads.get(threadId);
     if (known && known.status !== "running") {
       // Run before (by us or another worker): never claimed or run again. Its writes are queued
-      // again, which adds nothing unless a worker died between its run and the queueing.
-      if (known.status !== "failed") {
+      // again only when a worker died between its run and the queueing: a finished thread whose
+      // outcome is in the outbox has nothing to add (a handed-over ticket stays in the queue's list).
+      const queued = known.status === "done" && (await store.outbox.get(outcomeKey(threadId))) !== undefined;
+      if (known.status !== "failed" && !queued) {
         const outcome = await orchestrator.inspect(threadId);
         if (outcome) await queueThreadWrites(writes, orchestrator, outcome);
       }

@@ -6,7 +6,7 @@ import type { RunOutcome } from "../state/run-outcome.js";
 import { ServeConfigSchema } from "./config.js";
 import type { Directory } from "./directory.js";
 import { markerFor } from "./marker.js";
-import { failedRunWrites, outcomeWrites, type WriteContext } from "./write-plan.js";
+import { failedRunWrites, outcomeKey, outcomeWrites, type WriteContext } from "./write-plan.js";
 
 const SYS_ID = "9d385017c611228701d22104cc95c371";
 const config = ServeConfigSchema.parse({
@@ -51,7 +51,7 @@ describe("outcomeWrites", () => {
       lastAttempt: undefined,
     });
     expect(writes).toHaveLength(1);
-    expect(writes[0]?.key).toBe(`${THREAD_ID}:done`);
+    expect(writes[0]?.key).toBe(outcomeKey(THREAD_ID));
     const fields = fieldsOf(writes);
     expect(fields).toMatchObject({ state: "6", close_code: "Solution provided" });
     expect(fields.close_notes).toMatch(/^Resolved automatically by incident-orchestrator\.\nRoot cause: /);

@@ -33,6 +33,9 @@ export interface WriteContext {
   readonly rcaLink?: string | undefined;
 }
 
+/** The outbox key of a finished run's outcome write (what `outcomeWrites` queues for it). */
+export const outcomeKey = (threadId: string): string => `${threadId}:done`;
+
 const entry = (context: WriteContext, what: string, kind: string, payload: OutboxPayload): OutboxEnqueue => ({
   key: `${context.threadId}:${what}`,
   thread_id: context.threadId,
