@@ -9,7 +9,7 @@
  */
 import { ListWorkGroupsCommand } from "@aws-sdk/client-athena";
 import { ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
-import { ListClustersCommand, type ClusterState } from "@aws-sdk/client-emr";
+import { ClusterState, ListClustersCommand } from "@aws-sdk/client-emr";
 import { ListJobsCommand } from "@aws-sdk/client-glue";
 import { GetEnvironmentCommand, ListEnvironmentsCommand } from "@aws-sdk/client-mwaa";
 import { z } from "zod";
@@ -83,15 +83,8 @@ const GLUE_PAGE_SIZE = 100;
 const ATHENA_PAGE_SIZE = 50;
 const MWAA_PAGE_SIZE = 25;
 const AIRFLOW_PAGE_SIZE = 100;
-const EMR_CLUSTER_STATES: ClusterState[] = [
-  "STARTING",
-  "BOOTSTRAPPING",
-  "RUNNING",
-  "WAITING",
-  "TERMINATING",
-  "TERMINATED",
-  "TERMINATED_WITH_ERRORS",
-];
+/** Every cluster state, terminated ones included: a ticket may be about a cluster that ended. */
+const EMR_CLUSTER_STATES: ClusterState[] = Object.values(ClusterState);
 /** Environments whose DAGs one listing reads at most (the call limit usually stops it first). */
 const MAX_ENVIRONMENTS = 1000;
 /** Room left in the output limit for what boundJson counts differently from JSON.stringify. */
