@@ -13,19 +13,13 @@ import { Hono } from "hono";
 import { loadConfigFile } from "../config/load.js";
 import { logMcpRestart, openTools } from "../compose/tools.js";
 import { deployedTransport } from "../compose/deployed.js";
-import { createOrchestrator } from "../orchestrator.js";
-import { rcaStoreFor } from "../rca/store.js";
 import { createServiceNowClient } from "../servicenow/client.js";
 import { readServiceNowCredentials } from "../servicenow/config.js";
 import { openRunStoreFromEnv } from "../store/from-env.js";
-import { loadDirectory } from "../ticketing/directory.js";
-import { followUpWith } from "../ticketing/follow-up.js";
-import { createAwsClients } from "../tools/aws-clients.js";
-import { toolRegistry } from "../tools/registry.js";
-import { createWebhookApp, INCIDENTS_PATH } from "../webhook/app.js";
+import { INCIDENTS_PATH } from "../webhook/app.js";
 import { webhookAuthFromEnv } from "../webhook/config.js";
 import type { Env } from "../io/env.js";
-import { createIntakeWorker } from "./worker.js";
+import { composeIntakeWorker, intakeWebhookApp } from "./compose.js";
 
 export async function composeWebhookApp(env: Env = process.env): Promise<Hono> {
   const config = await loadConfigFile(env.INCIDENT_ORCHESTRATOR_CONFIG || undefined);
@@ -42,21 +36,8 @@ export async function composeWebhookApp(env: Env = process.env): Promise<Hono> {
     config,
   );
   const store = await openRunStoreFromEnv(env);
-  const orchestrator = createOrchestrator({ config, tools: tools.tools, store });
-  const worker = createIntakeWorker({
-    client,
-    store,
-    config: serve,
-    directory: await loadDirectory(client, serve),
-    orchestratorFor: () => orchestrator,
-    followUp: followUpWith(toolRegistry(tools.tools)),
-    rca: rcaStoreFor(serve.rca, serve.rca.s3 ? { s3Client: createAwsClients().s3 } : {}) ?? undefined,
-  });
-  return createWebhookApp({
-    auth,
-    maxBodyBytes: serve.webhook.max_body_bytes,
-    accept: (incident) => worker.submit(incident.sys_id),
-  });
+  const worker = await composeIntakeWorker({ config, serve, client, tools: tools.tools, store });
+  return intakeWebhookApp(worker, serve, auth);
 }
 
 let composed: Promise<Hono> | undefined;

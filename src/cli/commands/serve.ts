@@ -1,17 +1,10 @@
-import { createOrchestrator } from "../../orchestrator.js";
 import { openTools } from "../../compose/tools.js";
 import { loadConfigFile } from "../../config/load.js";
 import { UserInputError } from "../../errors.js";
+import { composeIntakeWorker, intakeWebhookApp } from "../../intake/compose.js";
 import { passLine, serveLoop } from "../../intake/loop.js";
-import { createIntakeWorker } from "../../intake/worker.js";
-import { rcaStoreFor } from "../../rca/store.js";
 import { createServiceNowClient } from "../../servicenow/client.js";
 import { readServiceNowCredentials } from "../../servicenow/config.js";
-import { loadDirectory } from "../../ticketing/directory.js";
-import { followUpWith } from "../../ticketing/follow-up.js";
-import { createAwsClients } from "../../tools/aws-clients.js";
-import { toolRegistry } from "../../tools/registry.js";
-import { createWebhookApp } from "../../webhook/app.js";
 import { webhookAuthFromEnv } from "../../webhook/config.js";
 import { startWebhookServer, type WebhookServer } from "../../webhook/server.js";
 import { printLine } from "../print.js";
@@ -61,18 +54,12 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       const source = await openTools(cliToolRequest(options), config);
       let webhook: WebhookServer | undefined;
       try {
-        const orchestrator = createOrchestrator({ config, tools: source.tools, store });
-        const directory = await loadDirectory(client, serve);
-        const rca = rcaStoreFor(serve.rca, serve.rca.s3 ? { s3Client: createAwsClients().s3 } : {}) ?? undefined;
-        const follow = followUpWith(toolRegistry(source.tools));
-        const worker = createIntakeWorker({
+        const worker = await composeIntakeWorker({
+          config,
+          serve,
           client,
+          tools: source.tools,
           store,
-          config: serve,
-          directory,
-          orchestratorFor: () => orchestrator,
-          followUp: follow,
-          rca,
           log: (line) => printLine(`serve: ${line}`, "stderr"),
         });
         printLine(
@@ -80,13 +67,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
           "stderr",
         );
         if (port !== undefined && auth) {
-          const app = createWebhookApp({
-            auth,
-            maxBodyBytes: serve.webhook.max_body_bytes,
-            accept: (incident) => worker.submit(incident.sys_id),
-            onInternalError: (error) =>
-              printLine(`serve: webhook: ${error instanceof Error ? error.message : String(error)}`, "stderr"),
-          });
+          const app = intakeWebhookApp(worker, serve, auth, (error) =>
+            printLine(`serve: webhook: ${error instanceof Error ? error.message : String(error)}`, "stderr"),
+          );
           webhook = await startWebhookServer(app, { port, host: options.host ?? "127.0.0.1" });
           printLine(`serve: webhook on ${webhook.url}/servicenow/incidents`, "stderr");
         }
